@@ -1,0 +1,73 @@
+// crm export — write the store's records as CSV for spreadsheets and pipes.
+const HELP = `
+Views:
+  records    one row per source record: source, source_row, source_id, customer_id, then the canonical fields
+
+Examples:
+  crm export --view records > records.csv
+  crm export --view records --bom -o for-excel.csv`;
+
+import { Command, Option } from 'commander';
+import { createWriteStream } from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import { CANONICAL_FIELDS } from '../../canonical-fields.js';
+import { RecordDecoder } from '../../ingest/record-decoder.js';
+import { openStore } from '../../store/db.js';
+import { iterateRecords } from '../../store/record-views.js';
+import { addDbOption, parseOptions, resolveDbPath, storeFlags } from '../options.js';
+import { say, type Io } from '../output.js';
+
+const VIEWS = ['records'] as const;
+const FIELDS = CANONICAL_FIELDS.filter((f) => f !== 'source_id');
+const RECORD_COLUMNS = ['source', 'source_row', 'source_id', 'customer_id', ...FIELDS];
+
+const schema = storeFlags.extend({
+  view: z.enum(VIEWS).default('records'),
+  output: z.string().optional(),
+  bom: z.boolean().default(false),
+  quiet: z.boolean().default(false),
+});
+export type ExportOptions = z.infer<typeof schema>;
+
+export function buildExportCommand(io: Io): Command {
+  const cmd = new Command('export')
+    .description('write records as CSV (stdout, or -o FILE)')
+    .addOption(new Option('--view <name>', 'what to export').choices([...VIEWS]).default('records'))
+    .option('-o, --output <file>', 'write to a file instead of stdout (- = stdout)')
+    .option('--bom', 'start with a UTF-8 BOM so Excel reads Chinese correctly', false)
+    .option('-q, --quiet', 'no summary on stderr', false);
+  addDbOption(cmd).addHelpText('after', HELP);
+  return cmd.action(async (raw: unknown) => runExport(parseOptions(schema, raw), io));
+}
+
+export async function runExport(opts: ExportOptions, io: Io): Promise<void> {
+  const db = openStore(resolveDbPath(opts.db, io), { mustExist: true });
+  const toFile = opts.output !== undefined && opts.output !== '-';
+  const out = toFile ? createWriteStream(opts.output!) : io.stdout;
+  let rows = 0;
+  try {
+    if (opts.bom) out.write('\ufeff');
+    out.write(stringify([RECORD_COLUMNS]));
+    const decoder = new RecordDecoder(db);
+    let chunk: unknown[][] = [];
+    for (const r of iterateRecords(db)) {
+      const values = decoder.values(r.batch_id, r.raw_text);
+      chunk.push([r.source, r.source_row, r.source_id, r.customer_id, ...FIELDS.map((f) => values[f] ?? '')]);
+      rows++;
+      if (chunk.length === 2000) {
+        if (!out.write(stringify(chunk))) await drained(out);
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) out.write(stringify(chunk));
+  } finally {
+    db.close();
+    if (toFile) await new Promise<void>((resolve) => (out as NodeJS.WritableStream).end(resolve));
+  }
+  if (!opts.quiet) say(io, `crm export: ${rows} ${opts.view} written${toFile ? ` to ${opts.output}` : ''}`);
+}
+
+function drained(out: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => out.once('drain', resolve));
+}

@@ -1,0 +1,54 @@
+// Builds the commander program. The only place that maps errors to exit codes and ends the process.
+import { Command, CommanderError } from 'commander';
+import { CrmError, EXIT } from '../errors.js';
+import { buildExportCommand } from './commands/export.js';
+import { buildImportCommand } from './commands/import.js';
+import { buildStatusCommand } from './commands/status.js';
+import { createProcessIo, say, type Io } from './output.js';
+
+export const VERSION = '0.1.0';
+
+export function buildProgram(io: Io): Command {
+  const program = new Command('crm')
+    .description('Data-quality toolkit for CRM customer data: import, normalize, dedupe, report.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(s),
+    });
+  for (const build of [buildImportCommand, buildExportCommand, buildStatusCommand]) {
+    program.addCommand(build(io).exitOverride());
+  }
+  return program;
+}
+
+/** Runs the CLI and returns the exit code (tests call this; `main` sets it on the process). */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version "errors" are successes; anything else commander rejects is a usage error.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    const command = argv[2] && !argv[2].startsWith('-') ? ` ${argv[2]}` : '';
+    const message = error instanceof Error ? error.message : String(error);
+    say(io, `crm${command}: ${message}`);
+    if (io.env['CRM_DEBUG'] === '1' || argv.includes('--verbose')) say(io, (error as Error).stack ?? '');
+    return error instanceof CrmError ? error.exitCode : EXIT.failure;
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  // A closed pipe (`crm export | head`) is a normal end, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT.ok);
+    throw e;
+  });
+  process.exitCode = await run(argv, createProcessIo());
+}

@@ -1,0 +1,174 @@
+// Imports one CSV file into the store: one transaction per file, streamed so memory stays flat. For every data row
+// there is either a source record (inserted, updated or unchanged) or a reject: read = inserted + updated +
+// unchanged + rejected.
+import { hash } from 'node:crypto';
+import { applyMapping, compileMapping, describeMapping, planMapping, type CustomMap, type MappingPlan } from '../csv/header-map.js';
+import { RecordDecoder } from './record-decoder.js';
+import { readCsvRecords, type CsvFileInfo, type ReadRecord } from '../csv/read-csv-file.js';
+import { RejectRateError, InputError } from '../errors.js';
+import { appendAudit } from '../store/audit.js';
+import { findImportedFile, finishBatch, startBatch } from '../store/batches.js';
+import { withTransaction, type Db } from '../store/db.js';
+import { IssueWriter } from '../store/issues.js';
+import { RecordWriter } from '../store/records.js';
+import { RejectWriter, type Reject } from '../store/rejects.js';
+import { FooterState, checkIdentity, checkShape } from './reject-rules.js';
+
+export interface ImportOptions {
+  source: string;
+  displayName: string;
+  preset: string;
+  customMap?: CustomMap | undefined;
+  dryRun: boolean;
+  actor: string;
+  /** Roll the file back when more than this share of rows is rejected (0..1). */
+  maxRejectRate?: number | undefined;
+  onMapping?(lines: string[], plan: MappingPlan): void;
+  onProgress?(bytesRead: number, rows: number): void;
+  onReject?(reject: Reject): void;
+}
+
+export interface ImportSummary {
+  file: string;
+  source: string;
+  status: 'imported' | 'already_imported' | 'dry_run' | 'rolled_back';
+  batch_id: number | null;
+  encoding: string;
+  delimiter: string;
+  preset: string;
+  read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  empty_lines: number;
+  rejects_by_reason: Record<string, number>;
+  issues: number;
+}
+
+/** Thrown inside the transaction to undo a dry run or an over-limit file while keeping its summary. */
+class Undo extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('undo');
+  }
+}
+
+export async function importFile(db: Db, info: CsvFileInfo, options: ImportOptions): Promise<ImportSummary> {
+  const summary: ImportSummary = {
+    file: options.displayName, source: options.source, status: 'imported', batch_id: null,
+    encoding: info.encoding + (info.bom ? ' (BOM)' : ''), delimiter: info.delimiter, preset: options.preset,
+    read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, empty_lines: 0, rejects_by_reason: {}, issues: 0,
+  };
+  const previous = findImportedFile(db, options.source, info.sha256);
+  if (previous) return { ...summary, status: 'already_imported', batch_id: previous.id };
+
+  try {
+    await withTransaction(db, async () => {
+      await streamInto(db, info, options, summary);
+      const rate = summary.read === 0 ? 0 : summary.rejected / summary.read;
+      if (options.maxRejectRate !== undefined && rate > options.maxRejectRate) throw new Undo({ ...summary, status: 'rolled_back' });
+      if (options.dryRun) throw new Undo({ ...summary, status: 'dry_run', batch_id: null });
+    });
+  } catch (error) {
+    if (!(error instanceof Undo)) throw error;
+    if (error.summary.status === 'rolled_back') {
+      const pct = ((error.summary.rejected / error.summary.read) * 100).toFixed(1);
+      throw new RejectRateError(
+        `${options.displayName}: ${error.summary.rejected} of ${error.summary.read} rows rejected (${pct}%, limit ${(options.maxRejectRate! * 100).toFixed(1)}%); nothing imported from this file`,
+      );
+    }
+    return error.summary;
+  }
+  return summary;
+}
+
+async function streamInto(db: Db, info: CsvFileInfo, options: ImportOptions, summary: ImportSummary): Promise<void> {
+  let plan: MappingPlan | null = null;
+  let header: string[] = [];
+  let records: RecordWriter | null = null;
+  let rejects: RejectWriter | null = null;
+  let issues: IssueWriter | null = null;
+  let batchId = 0;
+  let compiled: ReturnType<typeof compileMapping> | null = null;
+  const footer = new FooterState();
+
+  const reject = (row: number, rec: ReadRecord, code: string, reason: string) => {
+    const r: Reject = { sourceRow: row, line: rec.line, code, reason, raw: rec.raw.replace(/^[\r\n]+/, '') };
+    rejects!.write(r);
+    summary.rejected++;
+    summary.rejects_by_reason[code] = (summary.rejects_by_reason[code] ?? 0) + 1;
+    options.onReject?.(r);
+  };
+
+  for await (const batch of readCsvRecords(info)) {
+    for (const rec of batch.records) {
+      if (plan === null) {
+        if (rec.error || rec.undecodable) throw new InputError(`${options.displayName}: the header line cannot be read (${rec.error ?? 'undecodable bytes'})`);
+        header = rec.cells;
+        plan = planMapping(header, { preset: options.preset, custom: options.customMap });
+        compiled = compileMapping(plan);
+        summary.preset = plan.detected ? `auto → ${plan.detected}` : plan.preset;
+        options.onMapping?.(describeMapping(plan, header), plan);
+        batchId = startBatch(db, {
+          source: options.source, fileName: options.displayName, sha256: info.sha256, bytes: info.bytes,
+          encoding: summary.encoding, delimiter: info.delimiter, preset: summary.preset, header,
+          mapping: plan,
+          actor: options.actor,
+        });
+        summary.batch_id = batchId;
+        const decoder = new RecordDecoder(db);
+        decoder.remember(batchId, plan, info.delimiter);
+        records = new RecordWriter(db, options.source, batchId, (b, raw) => decoder.values(b, raw));
+        rejects = new RejectWriter(db, batchId);
+        issues = new IssueWriter(db);
+        continue;
+      }
+      const row = ++summary.read;
+      const shape = checkShape(rec, header.length, footer);
+      if (shape) {
+        reject(row, rec, shape.code, shape.reason);
+        continue;
+      }
+      const { values } = applyMapping(compiled!, rec.cells);
+      const identity = checkIdentity(values);
+      if (identity) {
+        reject(row, rec, identity.code, identity.reason);
+        continue;
+      }
+      const result = records!.write({ sourceRow: row, sourceId: values.source_id ?? null, rowHash: fingerprint(rec.raw), rawText: rec.raw, values });
+      summary[result.outcome]++;
+      if (result.duplicateId) {
+        issues!.add(result.recordId, 'import', [{
+          field: 'source_id', code: 'duplicate_source_id', value: values.source_id ?? '',
+          message: `source_id ${values.source_id} appears more than once in ${options.displayName}`,
+        }]);
+        summary.issues++;
+      }
+    }
+    summary.empty_lines = batch.emptyLines;
+    options.onProgress?.(batch.bytesRead, summary.read);
+  }
+
+  if (plan === null) {
+    // An empty file still gets a batch, so importing it again is recognised.
+    batchId = startBatch(db, {
+      source: options.source, fileName: options.displayName, sha256: info.sha256, bytes: info.bytes,
+      encoding: summary.encoding, delimiter: info.delimiter, preset: options.preset, header: [], mapping: {}, actor: options.actor,
+    });
+    summary.batch_id = batchId;
+  }
+  finishBatch(db, batchId, {
+    read: summary.read, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged,
+    rejected: summary.rejected, emptyLines: summary.empty_lines,
+  });
+  appendAudit(db, {
+    actor: options.actor, command: 'import', action: 'import_file', target: options.displayName,
+    details: { batch_id: batchId, source: options.source, sha256: info.sha256, read: summary.read, inserted: summary.inserted,
+      updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected },
+  });
+}
+
+/** A row's content fingerprint: a re-exported row with the same cells is "unchanged". */
+function fingerprint(raw: string): string {
+  return hash('sha1', raw, 'base64');
+}

@@ -1,0 +1,137 @@
+// Versioned schema. One ordered list, strictly increasing; all pending migrations run in one transaction that also
+// sets user_version. A store written by a newer program is refused. Never edit a shipped migration: add one.
+import type Database from 'better-sqlite3';
+import { StoreError } from '../errors.js';
+
+interface Migration {
+  version: number;
+  up: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    up: `
+      CREATE TABLE import_batches (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        encoding TEXT NOT NULL,
+        delimiter TEXT NOT NULL,
+        preset TEXT NOT NULL,
+        header_json TEXT NOT NULL,   -- the header cells exactly as read
+        mapping_json TEXT NOT NULL,  -- canonical field -> source column(s)
+        rows_read INTEGER NOT NULL DEFAULT 0,
+        inserted INTEGER NOT NULL DEFAULT 0,
+        updated INTEGER NOT NULL DEFAULT 0,
+        unchanged INTEGER NOT NULL DEFAULT 0,
+        rejected INTEGER NOT NULL DEFAULT 0,
+        blank_lines INTEGER NOT NULL DEFAULT 0,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        actor TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX import_batches_file ON import_batches(source, sha256);
+
+      -- One row per customer row of a source: its text exactly as read (raw_text, one CSV record in the delimiter of
+      -- batch_id, columns in the order of its header_json). The raw canonical values are derived from it through that
+      -- batch's mapping_json, so the row is stored once; normalized values live in their own table.
+      CREATE TABLE source_records (
+        record_id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        source_row INTEGER NOT NULL,
+        source_id TEXT,
+        batch_id INTEGER NOT NULL REFERENCES import_batches(id),
+        first_batch_id INTEGER NOT NULL REFERENCES import_batches(id),
+        row_hash TEXT NOT NULL,
+        raw_text TEXT NOT NULL,
+        customer_id INTEGER,
+        imported_at TEXT NOT NULL,
+        changed_at TEXT NOT NULL
+      );
+      CREATE INDEX source_records_source_id ON source_records(source, source_id) WHERE source_id IS NOT NULL;
+      CREATE INDEX source_records_row_hash ON source_records(source, row_hash) WHERE source_id IS NULL;
+
+      -- Previous versions of a record replaced by a newer export, and the per-field changes.
+      CREATE TABLE record_versions (
+        id INTEGER PRIMARY KEY,
+        record_id INTEGER NOT NULL REFERENCES source_records(record_id),
+        batch_id INTEGER NOT NULL REFERENCES import_batches(id),
+        source_row INTEGER NOT NULL,
+        raw_text TEXT NOT NULL,
+        replaced_by_batch_id INTEGER NOT NULL REFERENCES import_batches(id),
+        replaced_at TEXT NOT NULL
+      );
+      CREATE INDEX record_versions_record ON record_versions(record_id);
+      CREATE TABLE field_changes (
+        id INTEGER PRIMARY KEY,
+        record_id INTEGER NOT NULL REFERENCES source_records(record_id),
+        batch_id INTEGER NOT NULL REFERENCES import_batches(id),
+        field TEXT NOT NULL,
+        old_value TEXT,
+        new_value TEXT,
+        changed_at TEXT NOT NULL
+      );
+      CREATE INDEX field_changes_record ON field_changes(record_id);
+
+      CREATE TABLE rejects (
+        id INTEGER PRIMARY KEY,
+        batch_id INTEGER NOT NULL REFERENCES import_batches(id),
+        source_row INTEGER NOT NULL,
+        line INTEGER NOT NULL,
+        reason_code TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        raw_text TEXT NOT NULL
+      );
+      CREATE INDEX rejects_batch ON rejects(batch_id);
+
+      -- Field-level problems found on a record (bad date, malformed phone, ...). The value is never dropped.
+      CREATE TABLE record_issues (
+        id INTEGER PRIMARY KEY,
+        record_id INTEGER NOT NULL REFERENCES source_records(record_id),
+        stage TEXT NOT NULL,         -- 'import' or 'normalize'
+        field TEXT NOT NULL,
+        code TEXT NOT NULL,
+        value TEXT,
+        message TEXT NOT NULL
+      );
+      CREATE INDEX record_issues_record ON record_issues(record_id);
+      CREATE INDEX record_issues_code ON record_issues(code);
+
+      -- Append-only: who wrote what, when.
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        command TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        details_json TEXT
+      );
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  if (current > latest) {
+    throw new StoreError(
+      `store schema version ${current} is newer than this crm (knows up to ${latest}); upgrade crm`,
+    );
+  }
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const m of pending) db.exec(m.up);
+    db.pragma(`user_version = ${latest}`);
+  })();
+}

@@ -1,0 +1,106 @@
+// source_records: one row per customer row of a source, its cells exactly as read. A newer export of the same source
+// updates a record found by (source, source_id); the replaced version and every changed field are kept
+// (record_versions, field_changes). Rows without an id are matched by content.
+import { CANONICAL_FIELDS, type CanonicalValues } from '../canonical-fields.js';
+import type { Db, Statement } from './db.js';
+import { nowIso } from './db.js';
+
+export interface IncomingRecord {
+  sourceRow: number;
+  sourceId: string | null;
+  rowHash: string;
+  rawText: string;
+  values: CanonicalValues;
+}
+
+export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';
+
+export interface WriteResult {
+  outcome: WriteOutcome;
+  recordId: number;
+  /** The same source_id appeared earlier in this very file. */
+  duplicateId: boolean;
+}
+
+/** Turns a stored row back into its canonical values (through the mapping of the batch that wrote it). */
+export type ValuesOf = (batchId: number, rawText: string) => CanonicalValues;
+
+interface ExistingRow {
+  record_id: number;
+  batch_id: number;
+  row_hash: string;
+}
+
+export class RecordWriter {
+  private readonly insert: Statement;
+  private readonly byId: Statement;
+  private readonly byHash: Statement;
+  private readonly loadOld: Statement;
+  private readonly saveVersion: Statement;
+  private readonly saveChange: Statement;
+  private readonly update: Statement;
+  private readonly now = nowIso();
+
+  constructor(
+    db: Db,
+    private readonly source: string,
+    private readonly batchId: number,
+    private readonly valuesOf: ValuesOf,
+  ) {
+    this.insert = db.prepare(
+      `INSERT INTO source_records (source, source_row, source_id, batch_id, first_batch_id, row_hash, raw_text,
+         imported_at, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.byId = db.prepare(
+      `SELECT record_id, batch_id, row_hash FROM source_records WHERE source = ? AND source_id = ?
+         ORDER BY record_id DESC LIMIT 1`,
+    );
+    this.byHash = db.prepare(
+      `SELECT record_id, batch_id, row_hash FROM source_records WHERE source = ? AND source_id IS NULL AND row_hash = ?
+         AND batch_id <> ? LIMIT 1`,
+    );
+    this.loadOld = db.prepare('SELECT batch_id, source_row, raw_text FROM source_records WHERE record_id = ?');
+    this.saveVersion = db.prepare(
+      `INSERT INTO record_versions (record_id, batch_id, source_row, raw_text, replaced_by_batch_id, replaced_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    this.saveChange = db.prepare(
+      'INSERT INTO field_changes (record_id, batch_id, field, old_value, new_value, changed_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.update = db.prepare(
+      'UPDATE source_records SET source_row = ?, batch_id = ?, row_hash = ?, raw_text = ?, changed_at = ? WHERE record_id = ?',
+    );
+  }
+
+  write(r: IncomingRecord): WriteResult {
+    if (r.sourceId !== null) {
+      const existing = this.byId.get(this.source, r.sourceId) as ExistingRow | undefined;
+      if (existing && existing.batch_id !== this.batchId) {
+        if (existing.row_hash === r.rowHash) return { outcome: 'unchanged', recordId: existing.record_id, duplicateId: false };
+        this.replace(existing.record_id, r);
+        return { outcome: 'updated', recordId: existing.record_id, duplicateId: false };
+      }
+      return { outcome: 'inserted', recordId: this.add(r), duplicateId: existing !== undefined };
+    }
+    const same = this.byHash.get(this.source, r.rowHash, this.batchId) as ExistingRow | undefined;
+    if (same) return { outcome: 'unchanged', recordId: same.record_id, duplicateId: false };
+    return { outcome: 'inserted', recordId: this.add(r), duplicateId: false };
+  }
+
+  private add(r: IncomingRecord): number {
+    const result = this.insert.run(this.source, r.sourceRow, r.sourceId, this.batchId, this.batchId, r.rowHash, r.rawText, this.now, this.now);
+    return Number(result.lastInsertRowid);
+  }
+
+  private replace(recordId: number, r: IncomingRecord): void {
+    const old = this.loadOld.get(recordId) as { batch_id: number; source_row: number; raw_text: string };
+    this.saveVersion.run(recordId, old.batch_id, old.source_row, old.raw_text, this.batchId, this.now);
+    const before = this.valuesOf(old.batch_id, old.raw_text);
+    for (const f of CANONICAL_FIELDS) {
+      const a = before[f] ?? null;
+      const b = r.values[f] ?? null;
+      if (a !== b) this.saveChange.run(recordId, this.batchId, f, a, b, this.now);
+    }
+    this.update.run(r.sourceRow, this.batchId, r.rowHash, r.rawText, this.now, recordId);
+  }
+}
