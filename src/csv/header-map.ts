@@ -67,7 +67,9 @@ export function planMapping(header: string[], options: { preset: string; custom?
       if (!MULTI_VALUED.has(field) || existing.via === 'map') return;
       existing.columns.push(...free);
     } else {
-      fields[field] = { columns: MULTI_VALUED.has(field) ? free : free.slice(0, 1), separator, via };
+      // A --map entry may concatenate columns; otherwise a single-valued field takes the first column only.
+      const keepAll = via === 'map' || MULTI_VALUED.has(field);
+      fields[field] = { columns: keepAll ? free : free.slice(0, 1), separator, via };
     }
     for (const c of fields[field]!.columns) used.add(c);
   };

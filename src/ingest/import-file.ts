@@ -1,18 +1,17 @@
 // Imports one CSV file into the store: one transaction per file, streamed so memory stays flat. For every data row
 // there is either a source record (inserted, updated or unchanged) or a reject: read = inserted + updated +
 // unchanged + rejected.
-import { hash } from 'node:crypto';
-import { applyMapping, compileMapping, describeMapping, planMapping, type CustomMap, type MappingPlan } from '../csv/header-map.js';
+import { describeMapping, type CustomMap, type MappingPlan } from '../csv/header-map.js';
 import { RecordDecoder } from './record-decoder.js';
-import { readCsvRecords, type CsvFileInfo, type ReadRecord } from '../csv/read-csv-file.js';
-import { RejectRateError, InputError } from '../errors.js';
+import type { CsvFileInfo } from '../csv/read-csv-file.js';
+import { RejectRateError } from '../errors.js';
 import { appendAudit } from '../store/audit.js';
 import { findImportedFile, finishBatch, startBatch } from '../store/batches.js';
 import { withTransaction, type Db } from '../store/db.js';
 import { IssueWriter } from '../store/issues.js';
 import { RecordWriter } from '../store/records.js';
 import { RejectWriter, type Reject } from '../store/rejects.js';
-import { FooterState, checkIdentity, checkShape } from './reject-rules.js';
+import { readInWorker } from './read-in-worker.js';
 
 export interface ImportOptions {
   source: string;
@@ -83,73 +82,61 @@ export async function importFile(db: Db, info: CsvFileInfo, options: ImportOptio
 }
 
 async function streamInto(db: Db, info: CsvFileInfo, options: ImportOptions, summary: ImportSummary): Promise<void> {
-  let plan: MappingPlan | null = null;
-  let header: string[] = [];
+  let batchId = 0;
   let records: RecordWriter | null = null;
   let rejects: RejectWriter | null = null;
-  let issues: IssueWriter | null = null;
-  let batchId = 0;
-  let compiled: ReturnType<typeof compileMapping> | null = null;
-  const footer = new FooterState();
+  const issues = new IssueWriter(db);
+  const decoder = new RecordDecoder(db);
 
-  const reject = (row: number, rec: ReadRecord, code: string, reason: string) => {
-    const r: Reject = { sourceRow: row, line: rec.line, code, reason, raw: rec.raw.replace(/^[\r\n]+/, '') };
-    rejects!.write(r);
-    summary.rejected++;
-    summary.rejects_by_reason[code] = (summary.rejects_by_reason[code] ?? 0) + 1;
-    options.onReject?.(r);
-  };
-
-  for await (const batch of readCsvRecords(info)) {
-    for (const rec of batch.records) {
-      if (plan === null) {
-        if (rec.error || rec.undecodable) throw new InputError(`${options.displayName}: the header line cannot be read (${rec.error ?? 'undecodable bytes'})`);
-        header = rec.cells;
-        plan = planMapping(header, { preset: options.preset, custom: options.customMap });
-        compiled = compileMapping(plan);
-        summary.preset = plan.detected ? `auto → ${plan.detected}` : plan.preset;
-        options.onMapping?.(describeMapping(plan, header), plan);
-        batchId = startBatch(db, {
-          source: options.source, fileName: options.displayName, sha256: info.sha256, bytes: info.bytes,
-          encoding: summary.encoding, delimiter: info.delimiter, preset: summary.preset, header,
-          mapping: plan,
-          actor: options.actor,
-        });
-        summary.batch_id = batchId;
-        const decoder = new RecordDecoder(db);
-        decoder.remember(batchId, plan, info.delimiter);
-        records = new RecordWriter(db, options.source, batchId, (b, raw) => decoder.values(b, raw));
-        rejects = new RejectWriter(db, batchId);
-        issues = new IssueWriter(db);
+  const job = { info, displayName: options.displayName, preset: options.preset, customMap: options.customMap };
+  for await (const message of readInWorker(job)) {
+    if (message.type === 'header') {
+      const { header, plan } = message;
+      summary.preset = plan.detected ? `auto → ${plan.detected}` : plan.preset;
+      options.onMapping?.(describeMapping(plan, header), plan);
+      batchId = startBatch(db, {
+        source: options.source, fileName: options.displayName, sha256: info.sha256, bytes: info.bytes,
+        encoding: summary.encoding, delimiter: info.delimiter, preset: summary.preset, header, mapping: plan, actor: options.actor,
+      });
+      summary.batch_id = batchId;
+      decoder.remember(batchId, plan, info.delimiter);
+      records = new RecordWriter(db, options.source, batchId, (b, raw) => decoder.values(b, raw));
+      rejects = new RejectWriter(db, batchId);
+      continue;
+    }
+    if (message.type === 'done') {
+      summary.empty_lines = message.emptyLines;
+      continue;
+    }
+    if (message.type !== 'rows') continue; // errors are thrown by readInWorker
+    const b = message.batch;
+    for (let i = 0; i < b.row.length; i++) {
+      summary.read++;
+      const code = b.rejectCode[i]!;
+      if (code !== '') {
+        const r: Reject = { sourceRow: b.row[i]!, line: b.line[i]!, code, reason: b.reason[i]!, raw: b.raw[i]! };
+        rejects!.write(r);
+        summary.rejected++;
+        summary.rejects_by_reason[code] = (summary.rejects_by_reason[code] ?? 0) + 1;
+        options.onReject?.(r);
         continue;
       }
-      const row = ++summary.read;
-      const shape = checkShape(rec, header.length, footer);
-      if (shape) {
-        reject(row, rec, shape.code, shape.reason);
-        continue;
-      }
-      const { values } = applyMapping(compiled!, rec.cells);
-      const identity = checkIdentity(values);
-      if (identity) {
-        reject(row, rec, identity.code, identity.reason);
-        continue;
-      }
-      const result = records!.write({ sourceRow: row, sourceId: values.source_id ?? null, rowHash: fingerprint(rec.raw), rawText: rec.raw, values });
+      const sourceId = b.sourceId[i]!;
+      const result = records!.write({ sourceRow: b.row[i]!, sourceId, rowHash: b.hash[i]!, rawText: b.raw[i]! });
       summary[result.outcome]++;
       if (result.duplicateId) {
-        issues!.add(result.recordId, 'import', [{
-          field: 'source_id', code: 'duplicate_source_id', value: values.source_id ?? '',
-          message: `source_id ${values.source_id} appears more than once in ${options.displayName}`,
+        issues.add(result.recordId, 'import', [{
+          field: 'source_id', code: 'duplicate_source_id', value: sourceId ?? '',
+          message: `source_id ${sourceId} appears more than once in ${options.displayName}`,
         }]);
         summary.issues++;
       }
     }
-    summary.empty_lines = batch.emptyLines;
-    options.onProgress?.(batch.bytesRead, summary.read);
+    summary.empty_lines = b.emptyLines;
+    options.onProgress?.(b.bytesRead, summary.read);
   }
 
-  if (plan === null) {
+  if (batchId === 0) {
     // An empty file still gets a batch, so importing it again is recognised.
     batchId = startBatch(db, {
       source: options.source, fileName: options.displayName, sha256: info.sha256, bytes: info.bytes,
@@ -168,7 +155,3 @@ async function streamInto(db: Db, info: CsvFileInfo, options: ImportOptions, sum
   });
 }
 
-/** A row's content fingerprint: a re-exported row with the same cells is "unchanged". */
-function fingerprint(raw: string): string {
-  return hash('sha1', raw, 'base64');
-}

@@ -10,7 +10,6 @@ export interface IncomingRecord {
   sourceId: string | null;
   rowHash: string;
   rawText: string;
-  values: CanonicalValues;
 }
 
 export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';
@@ -96,9 +95,10 @@ export class RecordWriter {
     const old = this.loadOld.get(recordId) as { batch_id: number; source_row: number; raw_text: string };
     this.saveVersion.run(recordId, old.batch_id, old.source_row, old.raw_text, this.batchId, this.now);
     const before = this.valuesOf(old.batch_id, old.raw_text);
+    const after = this.valuesOf(this.batchId, r.rawText);
     for (const f of CANONICAL_FIELDS) {
       const a = before[f] ?? null;
-      const b = r.values[f] ?? null;
+      const b = after[f] ?? null;
       if (a !== b) this.saveChange.run(recordId, this.batchId, f, a, b, this.now);
     }
     this.update.run(r.sourceRow, this.batchId, r.rowHash, r.rawText, this.now, recordId);
