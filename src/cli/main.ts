@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { CrmError, EXIT } from '../errors.js';
 import { buildExportCommand } from './commands/export.js';
 import { buildImportCommand } from './commands/import.js';
+import { buildNormalizeCommand } from './commands/normalize.js';
 import { buildStatusCommand } from './commands/status.js';
 import { createProcessIo, say, type Io } from './output.js';
 
@@ -19,7 +20,7 @@ export function buildProgram(io: Io): Command {
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(s),
     });
-  for (const build of [buildImportCommand, buildExportCommand, buildStatusCommand]) {
+  for (const build of [buildImportCommand, buildNormalizeCommand, buildExportCommand, buildStatusCommand]) {
     program.addCommand(build(io).exitOverride());
   }
   return program;

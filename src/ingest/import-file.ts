@@ -11,6 +11,11 @@ import { withTransaction, type Db } from '../store/db.js';
 import { IssueWriter } from '../store/issues.js';
 import { RecordWriter } from '../store/records.js';
 import { RejectWriter, type Reject } from '../store/rejects.js';
+import { ValuesWriter } from '../store/record-values.js';
+import type { FieldIssue } from '../normalize/types.js';
+import { mergeStats, type FieldStats } from './field-stats.js';
+import { NormalizePool, type NormalizeResult } from './normalize-pool.js';
+import type { RowBatch } from './row-batch.js';
 import { readInWorker } from './read-in-worker.js';
 
 export interface ImportOptions {
@@ -19,6 +24,8 @@ export interface ImportOptions {
   preset: string;
   customMap?: CustomMap | undefined;
   dryRun: boolean;
+  /** Normalize each record as it is imported (default in the CLI). */
+  normalize: boolean;
   actor: string;
   /** Roll the file back when more than this share of rows is rejected (0..1). */
   maxRejectRate?: number | undefined;
@@ -43,6 +50,8 @@ export interface ImportSummary {
   empty_lines: number;
   rejects_by_reason: Record<string, number>;
   issues: number;
+  /** With normalization: per field, how many records ended normalized / unchanged / unresolved / invalid / empty. */
+  fields: FieldStats | null;
 }
 
 /** Thrown inside the transaction to undo a dry run or an over-limit file while keeping its summary. */
@@ -56,7 +65,7 @@ export async function importFile(db: Db, info: CsvFileInfo, options: ImportOptio
   const summary: ImportSummary = {
     file: options.displayName, source: options.source, status: 'imported', batch_id: null,
     encoding: info.encoding + (info.bom ? ' (BOM)' : ''), delimiter: info.delimiter, preset: options.preset,
-    read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, empty_lines: 0, rejects_by_reason: {}, issues: 0,
+    read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, empty_lines: 0, rejects_by_reason: {}, issues: 0, fields: null,
   };
   const previous = findImportedFile(db, options.source, info.sha256);
   if (previous) return { ...summary, status: 'already_imported', batch_id: previous.id };
@@ -87,29 +96,18 @@ async function streamInto(db: Db, info: CsvFileInfo, options: ImportOptions, sum
   let rejects: RejectWriter | null = null;
   const issues = new IssueWriter(db);
   const decoder = new RecordDecoder(db);
+  const normalized = new ValuesWriter(db);
 
-  const job = { info, displayName: options.displayName, preset: options.preset, customMap: options.customMap };
-  for await (const message of readInWorker(job)) {
-    if (message.type === 'header') {
-      const { header, plan } = message;
-      summary.preset = plan.detected ? `auto → ${plan.detected}` : plan.preset;
-      options.onMapping?.(describeMapping(plan, header), plan);
-      batchId = startBatch(db, {
-        source: options.source, fileName: options.displayName, sha256: info.sha256, bytes: info.bytes,
-        encoding: summary.encoding, delimiter: info.delimiter, preset: summary.preset, header, mapping: plan, actor: options.actor,
-      });
-      summary.batch_id = batchId;
-      decoder.remember(batchId, plan, info.delimiter);
-      records = new RecordWriter(db, options.source, batchId, (b, raw) => decoder.values(b, raw));
-      rejects = new RejectWriter(db, batchId);
-      continue;
-    }
-    if (message.type === 'done') {
-      summary.empty_lines = message.emptyLines;
-      continue;
-    }
-    if (message.type !== 'rows') continue; // errors are thrown by readInWorker
-    const b = message.batch;
+  // With normalization, row batches go through the worker pool; a few stay in flight so both cores are busy.
+  const pool = options.normalize ? new NormalizePool() : null;
+  const pending: { batch: RowBatch; result: Promise<NormalizeResult> | null }[] = [];
+  let planKey = '';
+  let plan: MappingPlan | null = null;
+
+  const write = async (p: { batch: RowBatch; result: Promise<NormalizeResult> | null }) => {
+    const b = p.batch;
+    const n = p.result ? await p.result : null;
+    if (n) mergeStats((summary.fields ??= {}), n.stats);
     for (let i = 0; i < b.row.length; i++) {
       summary.read++;
       const code = b.rejectCode[i]!;
@@ -121,21 +119,61 @@ async function streamInto(db: Db, info: CsvFileInfo, options: ImportOptions, sum
         options.onReject?.(r);
         continue;
       }
-      const sourceId = b.sourceId[i]!;
-      const result = records!.write({ sourceRow: b.row[i]!, sourceId, rowHash: b.hash[i]!, rawText: b.raw[i]! });
+      const result = records!.write({ sourceRow: b.row[i]!, sourceId: b.sourceId[i]!, rowHash: b.hash[i]!, rawText: b.raw[i]! });
       summary[result.outcome]++;
-      if (result.duplicateId) {
-        issues.add(result.recordId, 'import', [{
-          field: 'source_id', code: 'duplicate_source_id', value: sourceId ?? '',
-          message: `source_id ${sourceId} appears more than once in ${options.displayName}`,
-        }]);
-        summary.issues++;
+      if (n) {
+        normalized.write(result.recordId, JSON.parse(n.values[i]!) as (string | number | null)[]);
+        const found = n.issues[i] === '' ? [] : (JSON.parse(n.issues[i]!) as FieldIssue[]);
+        if (result.outcome === 'inserted') issues.add(result.recordId, 'normalize', found);
+        else issues.replace(result.recordId, 'normalize', found);
+        summary.issues += found.length;
       }
     }
     summary.empty_lines = b.emptyLines;
     options.onProgress?.(b.bytesRead, summary.read);
+  };
+
+  try {
+    const job = { info, displayName: options.displayName, preset: options.preset, customMap: options.customMap };
+    for await (const message of readInWorker(job)) {
+      if (message.type === 'header') {
+        const { header } = message;
+        plan = message.plan;
+        summary.preset = plan.detected ? `auto → ${plan.detected}` : plan.preset;
+        options.onMapping?.(describeMapping(plan, header), plan);
+        batchId = startBatch(db, {
+          source: options.source, fileName: options.displayName, sha256: info.sha256, bytes: info.bytes,
+          encoding: summary.encoding, delimiter: info.delimiter, preset: summary.preset, header, mapping: plan, actor: options.actor,
+        });
+        summary.batch_id = batchId;
+        planKey = `${info.sha256}:${batchId}`;
+        decoder.remember(batchId, plan, info.delimiter);
+        records = new RecordWriter(db, options.source, batchId, (b, raw) => decoder.values(b, raw));
+        rejects = new RejectWriter(db, batchId);
+        continue;
+      }
+      if (message.type === 'done') {
+        summary.empty_lines = message.emptyLines;
+        continue;
+      }
+      if (message.type !== 'rows') continue; // errors are thrown by readInWorker
+      const b = message.batch;
+      const raws = b.raw.map((raw, i) => (b.rejectCode[i] === '' ? raw : null));
+      pending.push({ batch: b, result: pool && plan ? pool.submit({ plan, planKey, delimiter: info.delimiter, raws }) : null });
+      while (pending.length > 3) await write(pending.shift()!);
+    }
+    while (pending.length > 0) await write(pending.shift()!);
+  } finally {
+    await pool?.close();
   }
 
+  for (const d of records?.repeatedSourceIds() ?? []) {
+    issues.add(d.recordId, 'import', [{
+      field: 'source_id', code: 'duplicate_source_id', value: d.sourceId,
+      message: `source_id ${d.sourceId} already appeared on row ${d.firstRow} of ${options.displayName}; kept as a separate record`,
+    }]);
+    summary.issues++;
+  }
   if (batchId === 0) {
     // An empty file still gets a batch, so importing it again is recognised.
     batchId = startBatch(db, {

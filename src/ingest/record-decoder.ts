@@ -33,6 +33,10 @@ export class RecordDecoder {
     return this.mapping(batchId).plan;
   }
 
+  delimiter(batchId: number): string {
+    return this.mapping(batchId).delimiter;
+  }
+
   /** Registers a plan already in hand (the batch being imported) so it is not re-read from the store. */
   remember(batchId: number, plan: MappingPlan, delimiter: string): void {
     this.mappings.set(batchId, { plan, compiled: compileMapping(plan), delimiter });

@@ -1,6 +1,7 @@
 // What the read worker sends the writer: rows in columnar form (cheap to pass between threads).
 import type { MappingPlan } from '../csv/header-map.js';
 
+
 export interface RowBatch {
   /** 1-based data row in the file. */
   row: number[];

@@ -116,6 +116,25 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    up: `
+      -- Normalized values of each record, derived from its raw text by \`crm import\` / \`crm normalize\`.
+      -- The raw values stay in source_records; every value here can be re-derived at any time.
+      CREATE TABLE record_values (
+        record_id INTEGER PRIMARY KEY REFERENCES source_records(record_id),
+        name TEXT, name_core TEXT, legal_form TEXT, branch TEXT, parent_name TEXT, name_key TEXT, customer_type TEXT,
+        first_name TEXT, last_name TEXT, short_name TEXT,
+        uscc TEXT, uscc_valid INTEGER, org_code TEXT, org_code_valid INTEGER, id_number TEXT, id_valid INTEGER,
+        birth_date TEXT, gender TEXT,
+        contact_name TEXT, mobile TEXT, phone TEXT, phone_ext TEXT, phones TEXT, fax TEXT, email TEXT, website TEXT,
+        country TEXT, region_code TEXT, province TEXT, city TEXT, district TEXT, address TEXT, postal_code TEXT,
+        industry_code TEXT, industry_name TEXT, owner TEXT, grade TEXT, stage TEXT, channel TEXT, annual_amount REAL,
+        created_at TEXT, updated_at TEXT, last_activity_at TEXT, last_deal_at TEXT, notes TEXT,
+        normalized_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

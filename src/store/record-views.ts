@@ -1,4 +1,5 @@
-// Read-side access to the records for exports and summaries.
+// Read-side access to the records for exports and re-normalization.
+import { NORMALIZED_COLUMNS, type NormalizedRecord } from '../normalize/columns.js';
 import type { Db } from './db.js';
 
 export interface StoredRecordRow {
@@ -9,14 +10,43 @@ export interface StoredRecordRow {
   customer_id: number | null;
   batch_id: number;
   raw_text: string;
+  /** Null when the record was imported with --no-normalize and not normalized since. */
+  values: NormalizedRecord | null;
 }
 
-/** Every source record, in a stable order (source, row, id). */
-export function iterateRecords(db: Db): IterableIterator<StoredRecordRow> {
-  return db
-    .prepare(
-      `SELECT record_id, source, source_row, source_id, customer_id, batch_id, raw_text FROM source_records
-       ORDER BY source, source_row, record_id`,
-    )
-    .iterate() as IterableIterator<StoredRecordRow>;
+/** Every source record with its normalized values, in a stable order (source, row, id). */
+export function* iterateRecords(db: Db): Generator<StoredRecordRow> {
+  const stmt = db.prepare(
+    `SELECT r.record_id, r.source, r.source_row, r.source_id, r.customer_id, r.batch_id, r.raw_text,
+       v.normalized_at, ${NORMALIZED_COLUMNS.map((c) => `v.${c}`).join(', ')}
+     FROM source_records r LEFT JOIN record_values v ON v.record_id = r.record_id
+     ORDER BY r.source, r.source_row, r.record_id`,
+  );
+  for (const row of stmt.iterate() as Iterable<Record<string, unknown>>) {
+    const values = row['normalized_at'] ? (Object.fromEntries(NORMALIZED_COLUMNS.map((c) => [c, row[c]])) as NormalizedRecord) : null;
+    yield {
+      record_id: row['record_id'] as number, source: row['source'] as string, source_row: row['source_row'] as number,
+      source_id: row['source_id'] as string | null, customer_id: row['customer_id'] as number | null,
+      batch_id: row['batch_id'] as number, raw_text: row['raw_text'] as string, values,
+    };
+  }
+}
+
+export interface RawRecordRow {
+  record_id: number;
+  batch_id: number;
+  raw_text: string;
+}
+
+/** Records with the batch and text they were last imported from, in id order, one page at a time: no cursor
+ * stays open between pages, so the caller may write to the store while going through them. */
+export function* pageRawRecords(db: Db, pageSize = 5000): Generator<RawRecordRow[]> {
+  const page = db.prepare('SELECT record_id, batch_id, raw_text FROM source_records WHERE record_id > ? ORDER BY record_id LIMIT ?');
+  let after = 0;
+  for (;;) {
+    const rows = page.all(after, pageSize) as RawRecordRow[];
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!.record_id;
+  }
 }

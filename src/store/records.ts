@@ -17,8 +17,6 @@ export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';
 export interface WriteResult {
   outcome: WriteOutcome;
   recordId: number;
-  /** The same source_id appeared earlier in this very file. */
-  duplicateId: boolean;
 }
 
 /** Turns a stored row back into its canonical values (through the mapping of the batch that wrote it). */
@@ -38,7 +36,10 @@ export class RecordWriter {
   private readonly saveVersion: Statement;
   private readonly saveChange: Statement;
   private readonly update: Statement;
+  private readonly repeatedIds: Statement;
   private readonly now = nowIso();
+  /** The source had no records before this batch: nothing to update, so no per-row lookup is needed. */
+  private readonly fresh: boolean;
 
   constructor(
     db: Db,
@@ -69,21 +70,44 @@ export class RecordWriter {
     this.update = db.prepare(
       'UPDATE source_records SET source_row = ?, batch_id = ?, row_hash = ?, raw_text = ?, changed_at = ? WHERE record_id = ?',
     );
+    this.repeatedIds = db.prepare(
+      `SELECT record_id, source_id, source_row FROM source_records WHERE batch_id = ? AND source_id IN
+         (SELECT source_id FROM source_records WHERE batch_id = ? AND source_id IS NOT NULL GROUP BY source_id HAVING count(*) > 1)
+       ORDER BY source_id, source_row`,
+    );
+    this.fresh = db.prepare('SELECT 1 FROM source_records WHERE source = ? AND batch_id <> ? LIMIT 1').get(source, batchId) === undefined;
   }
 
   write(r: IncomingRecord): WriteResult {
+    if (this.fresh) return { outcome: 'inserted', recordId: this.add(r) };
     if (r.sourceId !== null) {
       const existing = this.byId.get(this.source, r.sourceId) as ExistingRow | undefined;
       if (existing && existing.batch_id !== this.batchId) {
-        if (existing.row_hash === r.rowHash) return { outcome: 'unchanged', recordId: existing.record_id, duplicateId: false };
+        if (existing.row_hash === r.rowHash) return { outcome: 'unchanged', recordId: existing.record_id };
         this.replace(existing.record_id, r);
-        return { outcome: 'updated', recordId: existing.record_id, duplicateId: false };
+        return { outcome: 'updated', recordId: existing.record_id };
       }
-      return { outcome: 'inserted', recordId: this.add(r), duplicateId: existing !== undefined };
+      return { outcome: 'inserted', recordId: this.add(r) };
     }
     const same = this.byHash.get(this.source, r.rowHash, this.batchId) as ExistingRow | undefined;
-    if (same) return { outcome: 'unchanged', recordId: same.record_id, duplicateId: false };
-    return { outcome: 'inserted', recordId: this.add(r), duplicateId: false };
+    if (same) return { outcome: 'unchanged', recordId: same.record_id };
+    return { outcome: 'inserted', recordId: this.add(r) };
+  }
+
+  /** Records of this batch whose source_id appeared on an earlier row of the same file (one query, at the end). */
+  repeatedSourceIds(): { recordId: number; sourceId: string; firstRow: number }[] {
+    const out: { recordId: number; sourceId: string; firstRow: number }[] = [];
+    let groupId: string | null = null;
+    let firstRow = 0;
+    for (const r of this.repeatedIds.iterate(this.batchId, this.batchId) as Iterable<{ record_id: number; source_id: string; source_row: number }>) {
+      if (r.source_id === groupId) {
+        out.push({ recordId: r.record_id, sourceId: r.source_id, firstRow });
+      } else {
+        groupId = r.source_id;
+        firstRow = r.source_row;
+      }
+    }
+    return out;
   }
 
   private add(r: IncomingRecord): number {

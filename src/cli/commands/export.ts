@@ -1,31 +1,33 @@
 // crm export — write the store's records as CSV for spreadsheets and pipes.
 const HELP = `
 Views:
-  records    one row per source record: source, source_row, source_id, customer_id, then the canonical fields
+  records    one row per source record: source, source_row, source_id, customer_id, the canonical fields with their
+             normalized values, then name_core, legal_form, branch, parent_name, uscc_valid, org_code_valid, id_valid,
+             phone_ext, phones, region_code, industry_code, industry_name; --with-raw adds raw_<field> columns
 
 Examples:
   crm export --view records > records.csv
-  crm export --view records --bom -o for-excel.csv`;
+  crm export --view records --bom -o for-excel.csv
+  crm export --with-raw | xsv select name,raw_name`;
 
 import { Command, Option } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
-import { CANONICAL_FIELDS } from '../../canonical-fields.js';
 import { RecordDecoder } from '../../ingest/record-decoder.js';
+import { recordColumns, recordRow } from '../../ingest/record-view.js';
 import { openStore } from '../../store/db.js';
 import { iterateRecords } from '../../store/record-views.js';
 import { addDbOption, parseOptions, resolveDbPath, storeFlags } from '../options.js';
 import { say, type Io } from '../output.js';
 
 const VIEWS = ['records'] as const;
-const FIELDS = CANONICAL_FIELDS.filter((f) => f !== 'source_id');
-const RECORD_COLUMNS = ['source', 'source_row', 'source_id', 'customer_id', ...FIELDS];
 
 const schema = storeFlags.extend({
   view: z.enum(VIEWS).default('records'),
   output: z.string().optional(),
   bom: z.boolean().default(false),
+  withRaw: z.boolean().default(false),
   quiet: z.boolean().default(false),
 });
 export type ExportOptions = z.infer<typeof schema>;
@@ -36,6 +38,7 @@ export function buildExportCommand(io: Io): Command {
     .addOption(new Option('--view <name>', 'what to export').choices([...VIEWS]).default('records'))
     .option('-o, --output <file>', 'write to a file instead of stdout (- = stdout)')
     .option('--bom', 'start with a UTF-8 BOM so Excel reads Chinese correctly', false)
+    .option('--with-raw', 'add raw_<field> columns with each value exactly as imported', false)
     .option('-q, --quiet', 'no summary on stderr', false);
   addDbOption(cmd).addHelpText('after', HELP);
   return cmd.action(async (raw: unknown) => runExport(parseOptions(schema, raw), io));
@@ -48,12 +51,11 @@ export async function runExport(opts: ExportOptions, io: Io): Promise<void> {
   let rows = 0;
   try {
     if (opts.bom) out.write('\ufeff');
-    out.write(stringify([RECORD_COLUMNS]));
+    out.write(stringify([recordColumns(opts.withRaw)]));
     const decoder = new RecordDecoder(db);
     let chunk: unknown[][] = [];
     for (const r of iterateRecords(db)) {
-      const values = decoder.values(r.batch_id, r.raw_text);
-      chunk.push([r.source, r.source_row, r.source_id, r.customer_id, ...FIELDS.map((f) => values[f] ?? '')]);
+      chunk.push(recordRow(r, decoder.values(r.batch_id, r.raw_text), opts.withRaw));
       rows++;
       if (chunk.length === 2000) {
         if (!out.write(stringify(chunk))) await drained(out);

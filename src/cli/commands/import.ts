@@ -96,7 +96,7 @@ async function importOne(db: ReturnType<typeof openStore>, file: string, opts: I
     const progress = startProgress(io, `import ${displayName}`, info.bytes, opts.quiet);
     const summary = await importFile(db, info, {
       source: opts.source ?? (spooled ? 'stdin' : basename(file, extname(file))),
-      displayName, preset: opts.preset, customMap, dryRun: opts.dryRun, actor: actorName(io),
+      displayName, preset: opts.preset, customMap, dryRun: opts.dryRun, normalize: opts.normalize, actor: actorName(io),
       maxRejectRate: opts.maxRejectRate,
       onMapping: (lines, plan) => {
         if (opts.quiet) return;

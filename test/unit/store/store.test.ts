@@ -79,8 +79,14 @@ describe('RecordWriter', () => {
     const w = new RecordWriter(db, 's', batch(db, 'sha'), valuesOf);
     w.write({ sourceRow: 1, sourceId: 'C1', rowHash: 'h1', rawText: 'C1,a' });
     const second = w.write({ sourceRow: 2, sourceId: 'C1', rowHash: 'h2', rawText: 'C1,b' });
-    expect(second).toMatchObject({ outcome: 'inserted', duplicateId: true });
-    expect(db.prepare('SELECT count(*) FROM source_records').pluck().get()).toBe(2);
+    w.write({ sourceRow: 3, sourceId: 'C2', rowHash: 'h3', rawText: 'C2,c' });
+    const third = w.write({ sourceRow: 4, sourceId: 'C1', rowHash: 'h4', rawText: 'C1,d' });
+    expect(second.outcome).toBe('inserted');
+    expect(db.prepare('SELECT count(*) FROM source_records').pluck().get()).toBe(4);
+    expect(w.repeatedSourceIds()).toEqual([
+      { recordId: second.recordId, sourceId: 'C1', firstRow: 1 },
+      { recordId: third.recordId, sourceId: 'C1', firstRow: 1 },
+    ]);
   });
 
   it('matches rows without an id by content across exports only', () => {
