@@ -9,26 +9,32 @@ import { createProcessIo, say, type Io } from './output.js';
 
 export const VERSION = '0.1.0';
 
-export function buildProgram(io: Io): Command {
+export function buildProgram(io: Io, where: { label: string } = { label: 'crm' }): Command {
+  const output = {
+    writeOut: (s: string) => io.stdout.write(s),
+    writeErr: (s: string) => io.stderr.write(s),
+    // commander's "error: unknown option ..." in our one-line style: "crm import: unknown option ...".
+    outputError: (s: string, write: (s: string) => void) =>
+      write(`${where.label}: ${s.replace(/^error: /, '').trimEnd()} (see ${where.label} --help)\n`),
+  };
   const program = new Command('crm')
     .description('Data-quality toolkit for CRM customer data: import, normalize, dedupe, report.')
     .version(VERSION)
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(s),
-    });
+    .configureOutput(output);
   for (const build of [buildImportCommand, buildNormalizeCommand, buildExportCommand, buildStatusCommand]) {
-    program.addCommand(build(io).exitOverride());
+    program.addCommand(build(io).exitOverride().configureOutput(output));
   }
   return program;
 }
 
 /** Runs the CLI and returns the exit code (tests call this; `main` sets it on the process). */
 export async function run(argv: string[], io: Io): Promise<number> {
-  const program = buildProgram(io);
+  // Messages name the subcommand they come from ("crm import: ..."), or just "crm".
+  const where = { label: 'crm' };
+  const program = buildProgram(io, where);
+  const command = program.commands.some((c) => c.name() === argv[2]) ? ` ${argv[2]}` : '';
+  where.label = `crm${command}`;
   try {
     await program.parseAsync(argv);
     return EXIT.ok;
@@ -37,7 +43,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
       // Help and version "errors" are successes; anything else commander rejects is a usage error.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    const command = argv[2] && !argv[2].startsWith('-') ? ` ${argv[2]}` : '';
     const message = error instanceof Error ? error.message : String(error);
     say(io, `crm${command}: ${message}`);
     if (io.env['CRM_DEBUG'] === '1' || argv.includes('--verbose')) say(io, (error as Error).stack ?? '');

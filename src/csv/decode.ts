@@ -95,8 +95,13 @@ class Utf8Decoder implements Decoder {
   }
 
   private decode(body: Buffer): string {
-    if (!isUtf8(body)) this.invalid += Math.max(1, countUtf8(body).invalid);
-    let text = body.toString('utf8');
+    let text: string;
+    if (isUtf8(body)) text = body.toString('utf8');
+    else {
+      const decoded = decodeWithGbkRuns(body);
+      this.invalid += decoded.runs;
+      text = decoded.text;
+    }
     if (this.first && text.length > 0) {
       this.first = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -132,6 +137,47 @@ class OtherDecoder implements Decoder {
   }
 }
 
+/**
+ * Decodes mostly-UTF-8 bytes in which some runs are not UTF-8 (rows pasted from a GBK file). Each maximal run of
+ * non-ASCII bytes is decoded as a unit: as UTF-8 when the whole run is valid UTF-8, otherwise as GB18030 wrapped in
+ * U+FFFD marks. The row is still recognisably undecodable (and rejected), but its text is not lost: the reject
+ * shows what the bytes most likely said.
+ */
+function decodeWithGbkRuns(buf: Buffer): { text: string; runs: number } {
+  let text = '';
+  let runs = 0;
+  let i = 0;
+  while (i < buf.length) {
+    const start = i;
+    if (buf[i]! < 0x80) {
+      while (i < buf.length && buf[i]! < 0x80) i++;
+      text += buf.toString('latin1', start, i);
+      continue;
+    }
+    while (i < buf.length && buf[i]! >= 0x80) i++;
+    const run = buf.subarray(start, i);
+    if (isUtf8(run)) text += run.toString('utf8');
+    else {
+      text += `\ufffd${iconv.decode(run, 'gb18030')}\ufffd`;
+      runs++;
+    }
+  }
+  return { text, runs };
+}
+
+/** Byte length of the valid UTF-8 character at `i`, or 0 if the bytes there are not valid UTF-8. */
+function utf8CharLength(buf: Buffer, i: number): number {
+  const b = buf[i]!;
+  if (b < 0x80) return 1;
+  const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+  if (need < 0) return 0;
+  for (let k = 1; k <= need; k++) {
+    const c = buf[i + k];
+    if (c === undefined || c < 0x80 || c > 0xbf) return 0;
+  }
+  return need + 1;
+}
+
 /** Length of the prefix of `buf` that does not end inside a multi-byte UTF-8 sequence. */
 function completeUtf8Length(buf: Buffer): number {
   const len = buf.length;
@@ -150,25 +196,13 @@ function completeUtf8Length(buf: Buffer): number {
 function countUtf8(buf: Buffer): { multibyte: number; invalid: number } {
   let multibyte = 0;
   let invalid = 0;
-  let i = 0;
   let inBad = false;
-  while (i < buf.length) {
-    const b = buf[i]!;
-    if (b < 0x80) {
-      i++;
+  for (let i = 0; i < buf.length; ) {
+    const len = utf8CharLength(buf, i);
+    if (len > 0) {
+      if (len > 1) multibyte++;
       inBad = false;
-      continue;
-    }
-    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    let ok = need > 0 && i + need < buf.length + 0;
-    for (let k = 1; ok && k <= need; k++) {
-      const c = buf[i + k];
-      if (c === undefined || c < 0x80 || c > 0xbf) ok = false;
-    }
-    if (ok) {
-      multibyte++;
-      i += need + 1;
-      inBad = false;
+      i += len;
     } else {
       if (!inBad) invalid++;
       inBad = true;

@@ -99,7 +99,8 @@ async function streamInto(db: Db, info: CsvFileInfo, options: ImportOptions, sum
   const normalized = new ValuesWriter(db);
 
   // With normalization, row batches go through the worker pool; a few stay in flight so both cores are busy.
-  const pool = options.normalize ? new NormalizePool() : null;
+  // Each worker loads every code table (~0.5 s), so small files get one worker, large ones one per core.
+  const pool = options.normalize ? new NormalizePool(info.bytes < 8 * 1024 * 1024 ? 1 : undefined) : null;
   const pending: { batch: RowBatch; result: Promise<NormalizeResult> | null }[] = [];
   let planKey = '';
   let plan: MappingPlan | null = null;
