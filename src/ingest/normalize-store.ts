@@ -16,13 +16,18 @@ export interface NormalizeSummary {
   changed: number;
   fields: FieldStats;
   issues_by_code: Record<string, number>;
+  /** Issues found while importing (e.g. duplicate_source_id), which normalization does not re-derive. */
+  import_issues_by_code: Record<string, number>;
   dry_run: boolean;
 }
 
 const CHUNK = 2000;
 
 export async function normalizeStore(db: Db, opts: { dryRun: boolean; actor: string; onProgress?(done: number, total: number): void }): Promise<NormalizeSummary> {
-  const summary: NormalizeSummary = { records: 0, changed: 0, fields: {}, issues_by_code: {}, dry_run: opts.dryRun };
+  const summary: NormalizeSummary = { records: 0, changed: 0, fields: {}, issues_by_code: {}, import_issues_by_code: {}, dry_run: opts.dryRun };
+  for (const r of db.prepare("SELECT code, count(*) AS n FROM record_issues WHERE stage = 'import' GROUP BY code ORDER BY code").all() as { code: string; n: number }[]) {
+    summary.import_issues_by_code[r.code] = r.n;
+  }
   const total = db.prepare('SELECT count(*) FROM source_records').pluck().get() as number;
   const decoder = new RecordDecoder(db);
   const values = new ValuesWriter(db);

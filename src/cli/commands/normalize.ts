@@ -49,6 +49,14 @@ function renderSummary(s: NormalizeSummary): string {
   const rows = Object.entries(s.fields).map(([f, c]) => [f, c.normalized, c.unchanged, c.unresolved, c.invalid].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  const codes = Object.entries(s.issues_by_code).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return [line(head), ...rows.map(line), '', 'issues by reason code', ...(codes.length > 0 ? codes.map(([c, n]) => `  ${c.padEnd(24)} ${n}`) : ['  (none)']), ''].join('\n');
+  const sorted = (counts: Record<string, number>) => Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const codes = sorted(s.issues_by_code);
+  const imported = sorted(s.import_issues_by_code);
+  const width = Math.max(24, ...[...codes, ...imported].map(([c]) => c.length));
+  const list = (entries: [string, number][]) => (entries.length > 0 ? entries.map(([c, n]) => `  ${c.padEnd(width)} ${n}`) : ['  (none)']);
+  return [
+    line(head), ...rows.map(line), '',
+    'issues by reason code', ...list(codes), '',
+    'found at import (not re-derived)', ...list(imported), '',
+  ].join('\n');
 }
