@@ -135,6 +135,90 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    up: `
+      -- One row per customer; source_records.customer_id says which customer each record belongs to.
+      -- Ids are never reused: a customer emptied by a merge is retired, and an unmerge brings it back.
+      CREATE TABLE customers (
+        customer_id INTEGER PRIMARY KEY,
+        status TEXT NOT NULL DEFAULT 'active',   -- 'active' | 'retired'
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX source_records_customer ON source_records(customer_id);
+
+      -- The golden record of each active customer: survivors of its records' normalized values, with provenance.
+      CREATE TABLE customer_values (
+        customer_id INTEGER PRIMARY KEY REFERENCES customers(customer_id),
+        name TEXT, name_core TEXT, legal_form TEXT, branch TEXT, parent_name TEXT, name_key TEXT, customer_type TEXT,
+        first_name TEXT, last_name TEXT, short_name TEXT,
+        uscc TEXT, uscc_valid INTEGER, org_code TEXT, org_code_valid INTEGER, id_number TEXT, id_valid INTEGER,
+        birth_date TEXT, gender TEXT,
+        contact_name TEXT, mobile TEXT, phone TEXT, phone_ext TEXT, phones TEXT, fax TEXT, email TEXT, website TEXT,
+        country TEXT, region_code TEXT, province TEXT, city TEXT, district TEXT, address TEXT, postal_code TEXT,
+        industry_code TEXT, industry_name TEXT, owner TEXT, grade TEXT, stage TEXT, channel TEXT, annual_amount REAL,
+        created_at TEXT, updated_at TEXT, last_activity_at TEXT, last_deal_at TEXT, notes TEXT,
+        record_count INTEGER NOT NULL,
+        sources TEXT NOT NULL,
+        provenance_json TEXT NOT NULL,   -- {field: {record_id, rule}}
+        computed_at TEXT NOT NULL
+      );
+
+      CREATE TABLE dedupe_runs (
+        id INTEGER PRIMARY KEY,
+        mode TEXT NOT NULL,              -- 'full' | 'incremental'
+        options_json TEXT NOT NULL,
+        model_json TEXT,
+        stats_json TEXT,
+        actor TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT
+      );
+
+      -- Pairs scored between the two thresholds, waiting for a steward.
+      CREATE TABLE review_pairs (
+        id INTEGER PRIMARY KEY,
+        record_a INTEGER NOT NULL REFERENCES source_records(record_id),
+        record_b INTEGER NOT NULL REFERENCES source_records(record_id),
+        probability REAL NOT NULL,
+        weight REAL NOT NULL,
+        explanation_json TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending',   -- pending | accepted | rejected | skipped | resolved
+        run_id INTEGER NOT NULL REFERENCES dedupe_runs(id),
+        created_at TEXT NOT NULL,
+        decided_at TEXT,
+        decided_by TEXT,
+        UNIQUE (record_a, record_b)
+      );
+      CREATE INDEX review_pairs_status ON review_pairs(status);
+
+      -- "Never merge these two": from rejected review pairs and unmerges. Later runs respect them.
+      CREATE TABLE never_merge (
+        record_a INTEGER NOT NULL REFERENCES source_records(record_id),
+        record_b INTEGER NOT NULL REFERENCES source_records(record_id),
+        reason TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (record_a, record_b)
+      );
+
+      -- Every merge and unmerge, with who, when, and each record's customer before and after.
+      CREATE TABLE merge_events (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,              -- 'auto_merge' | 'review_merge' | 'manual_merge' | 'unmerge'
+        customer_id INTEGER NOT NULL,    -- the surviving customer (merges) or the customer split (unmerge)
+        run_id INTEGER,
+        actor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        before_json TEXT NOT NULL,       -- {record_id: customer_id}
+        after_json TEXT NOT NULL,
+        details_json TEXT,
+        undone_by INTEGER REFERENCES merge_events(id)
+      );
+      CREATE INDEX merge_events_customer ON merge_events(customer_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
