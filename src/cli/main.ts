@@ -3,6 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { CrmError, EXIT } from '../errors.js';
 import { buildExportCommand } from './commands/export.js';
 import { buildImportCommand } from './commands/import.js';
+import { buildMergeCommand } from './commands/merge.js';
+import { buildReviewCommand } from './commands/review.js';
+import { buildUnmergeCommand } from './commands/unmerge.js';
 import { buildNormalizeCommand } from './commands/normalize.js';
 import { buildStatusCommand } from './commands/status.js';
 import { createProcessIo, say, type Io } from './output.js';
@@ -22,7 +25,7 @@ export function buildProgram(io: Io, where: { label: string } = { label: 'crm' }
     .version(VERSION)
     .exitOverride()
     .configureOutput(output);
-  for (const build of [buildImportCommand, buildNormalizeCommand, buildExportCommand, buildStatusCommand]) {
+  for (const build of [buildImportCommand, buildNormalizeCommand, buildReviewCommand, buildMergeCommand, buildUnmergeCommand, buildExportCommand, buildStatusCommand]) {
     program.addCommand(build(io).exitOverride().configureOutput(output));
   }
   return program;

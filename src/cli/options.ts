@@ -48,3 +48,10 @@ export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.in
   const problems = result.error.issues.map((i) => `--${String(i.path[0] ?? '?').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`);
   throw new UsageError(problems.join('; '));
 }
+
+/** Positive integer ids from arguments; names every bad one. */
+export function parseIds(args: readonly string[], what: string): number[] {
+  const bad = args.filter((s) => !/^[1-9]\d*$/.test(s));
+  if (bad.length > 0) throw new UsageError(`not a ${what} id: ${bad.map((b) => JSON.stringify(b)).join(', ')}`);
+  return args.map(Number);
+}

@@ -50,3 +50,57 @@ export function* pageRawRecords(db: Db, pageSize = 5000): Generator<RawRecordRow
     after = rows[rows.length - 1]!.record_id;
   }
 }
+
+export interface NormalizedRow {
+  record_id: number;
+  source: string;
+  customer_id: number | null;
+  changed_at: string;
+  /** The row as read and the batch whose mapping decodes it (for raw-value fallbacks). */
+  batch_id: number;
+  raw_text: string;
+  values: NormalizedRecord;
+}
+
+/** Records with their normalized values, all or those of one customer (records never normalized are skipped:
+ * run `crm normalize`). */
+export function* iterateNormalized(db: Db, only: { customerId?: number } = {}): Generator<NormalizedRow> {
+  const select = `SELECT r.record_id, r.source, r.customer_id, r.changed_at, r.batch_id, r.raw_text, ${NORMALIZED_COLUMNS.map((c) => `v.${c}`).join(', ')}
+     FROM source_records r JOIN record_values v ON v.record_id = r.record_id`;
+  const rows =
+    only.customerId === undefined
+      ? db.prepare(`${select} ORDER BY r.record_id`).iterate()
+      : db.prepare(`${select} WHERE r.customer_id = ? ORDER BY r.record_id`).iterate(only.customerId);
+  for (const row of rows as Iterable<Record<string, unknown>>) {
+    yield {
+      record_id: row['record_id'] as number, source: row['source'] as string, customer_id: row['customer_id'] as number | null,
+      changed_at: row['changed_at'] as string, batch_id: row['batch_id'] as number, raw_text: row['raw_text'] as string,
+      values: Object.fromEntries(NORMALIZED_COLUMNS.map((c) => [c, row[c]])) as NormalizedRecord,
+    };
+  }
+}
+
+/** Records imported or changed after `since` (ISO time), or never assigned a customer. */
+export function changedRecordIds(db: Db, since: string | null): Set<number> {
+  const rows = since
+    ? db.prepare('SELECT record_id FROM source_records WHERE customer_id IS NULL OR changed_at >= ?').pluck().all(since)
+    : db.prepare('SELECT record_id FROM source_records').pluck().all();
+  return new Set(rows as number[]);
+}
+
+/** One record with its provenance and normalized values (null if normalized values are missing). */
+export function getRecordWithValues(db: Db, recordId: number): (NormalizedRow & { source_row: number; source_id: string | null }) | undefined {
+  const row = db
+    .prepare(
+      `SELECT r.record_id, r.source, r.source_row, r.source_id, r.customer_id, r.changed_at, r.batch_id, r.raw_text, ${NORMALIZED_COLUMNS.map((c) => `v.${c}`).join(', ')}
+       FROM source_records r JOIN record_values v ON v.record_id = r.record_id WHERE r.record_id = ?`,
+    )
+    .get(recordId) as Record<string, unknown> | undefined;
+  if (!row) return undefined;
+  return {
+    record_id: row['record_id'] as number, source: row['source'] as string, source_row: row['source_row'] as number,
+    source_id: row['source_id'] as string | null, customer_id: row['customer_id'] as number | null, changed_at: row['changed_at'] as string,
+    batch_id: row['batch_id'] as number, raw_text: row['raw_text'] as string,
+    values: Object.fromEntries(NORMALIZED_COLUMNS.map((c) => [c, row[c]])) as NormalizedRecord,
+  };
+}

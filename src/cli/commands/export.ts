@@ -4,6 +4,8 @@ Views:
   records    one row per source record: source, source_row, source_id, customer_id, the canonical fields with their
              normalized values, then name_core, legal_form, branch, parent_name, uscc_valid, org_code_valid, id_valid,
              phone_ext, phones, region_code, industry_code, industry_name; --with-raw adds raw_<field> columns
+  customers  one golden row per customer (after \`crm dedupe\`): customer_id, the canonical fields chosen by
+             survivorship, the extra normalized columns, record_count and sources
 
 Examples:
   crm export --view records > records.csv
@@ -16,12 +18,14 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { RecordDecoder } from '../../ingest/record-decoder.js';
 import { recordColumns, recordRow } from '../../ingest/record-view.js';
+import { CUSTOMER_COLUMNS, customerRow } from '../../dedupe/customer-view.js';
+import { iterateCustomers } from '../../store/customers.js';
 import { openStore } from '../../store/db.js';
 import { iterateRecords } from '../../store/record-views.js';
 import { addDbOption, parseOptions, resolveDbPath, storeFlags } from '../options.js';
 import { say, type Io } from '../output.js';
 
-const VIEWS = ['records'] as const;
+const VIEWS = ['records', 'customers'] as const;
 
 const schema = storeFlags.extend({
   view: z.enum(VIEWS).default('records'),
@@ -51,11 +55,15 @@ export async function runExport(opts: ExportOptions, io: Io): Promise<void> {
   let rows = 0;
   try {
     if (opts.bom) out.write('\ufeff');
-    out.write(stringify([recordColumns(opts.withRaw)]));
     const decoder = new RecordDecoder(db);
+    const [header, rowsOf] =
+      opts.view === 'customers'
+        ? [CUSTOMER_COLUMNS, () => mapIter(iterateCustomers(db), customerRow)]
+        : [recordColumns(opts.withRaw), () => mapIter(iterateRecords(db), (r) => recordRow(r, decoder.values(r.batch_id, r.raw_text), opts.withRaw))];
+    out.write(stringify([header]));
     let chunk: unknown[][] = [];
-    for (const r of iterateRecords(db)) {
-      chunk.push(recordRow(r, decoder.values(r.batch_id, r.raw_text), opts.withRaw));
+    for (const row of rowsOf()) {
+      chunk.push(row);
       rows++;
       if (chunk.length === 2000) {
         if (!out.write(stringify(chunk))) await drained(out);
@@ -68,6 +76,10 @@ export async function runExport(opts: ExportOptions, io: Io): Promise<void> {
     if (toFile) await new Promise<void>((resolve) => (out as NodeJS.WritableStream).end(resolve));
   }
   if (!opts.quiet) say(io, `crm export: ${rows} ${opts.view} written${toFile ? ` to ${opts.output}` : ''}`);
+}
+
+function* mapIter<T, U>(items: Iterable<T>, f: (t: T) => U): Generator<U> {
+  for (const t of items) yield f(t);
 }
 
 function drained(out: NodeJS.WritableStream): Promise<void> {
