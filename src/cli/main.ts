@@ -1,6 +1,7 @@
 // Builds the commander program. The only place that maps errors to exit codes and ends the process.
 import { Command, CommanderError } from 'commander';
 import { CrmError, EXIT } from '../errors.js';
+import { buildDedupeCommand } from './commands/dedupe.js';
 import { buildExportCommand } from './commands/export.js';
 import { buildImportCommand } from './commands/import.js';
 import { buildMergeCommand } from './commands/merge.js';
@@ -25,7 +26,7 @@ export function buildProgram(io: Io, where: { label: string } = { label: 'crm' }
     .version(VERSION)
     .exitOverride()
     .configureOutput(output);
-  for (const build of [buildImportCommand, buildNormalizeCommand, buildReviewCommand, buildMergeCommand, buildUnmergeCommand, buildExportCommand, buildStatusCommand]) {
+  for (const build of [buildImportCommand, buildNormalizeCommand, buildDedupeCommand, buildReviewCommand, buildMergeCommand, buildUnmergeCommand, buildExportCommand, buildStatusCommand]) {
     program.addCommand(build(io).exitOverride().configureOutput(output));
   }
   return program;

@@ -38,6 +38,13 @@ export interface MatchRecord {
   website: string | null;
   /** ISO date-time of the record's last change in its source, for survivorship. */
   updatedAt: string | null;
+  // Optional extras (added by the match stages; absent = unknown):
+  /** The ID number passed its GB 11643 checks (two different valid ID numbers veto a match). */
+  idValid?: boolean;
+  /** 'male' | 'female'. */
+  gender?: string | null;
+  /** GB/T 4754 code when the industry resolved, else the industry (occupation) as lower-cased text. */
+  industry?: string | null;
 }
 
 /** A candidate pair: indexes into the records array, a < b. */
@@ -62,6 +69,27 @@ export interface Comparison {
   compare(a: MatchRecord, b: MatchRecord): number;
   /** For term-frequency adjustment: the value whose frequency tempers an exact agreement (e.g. the name core). */
   tfValue?(r: MatchRecord): string | null;
+  // Optional extras:
+  /** The levels whose u term-frequency adjustment replaces (default [1], the exact level). */
+  tfLevels?: readonly number[];
+  /** Multi-valued fields (phones, e-mails): every value of the record, for the frequency table... */
+  tfValues?(r: MatchRecord): readonly string[];
+  /** ...and the values two records share, of which the rarest tempers the agreement. */
+  tfShared?(a: MatchRecord, b: MatchRecord): readonly string[];
+  /** The record's value as shown in an explanation (default: tfValue, else ''). */
+  display?(r: MatchRecord): string;
+}
+
+/**
+ * Candidate pairs in columnar form (what blocking returns; no object per pair): pair k is (a[k], b[k]), indexes
+ * into the records array with a < b, sorted by (a, b); rule[k] indexes `rules`, the first rule that proposed it.
+ */
+export interface CandidatePairs {
+  a: Uint32Array;
+  b: Uint32Array;
+  rule: Uint8Array;
+  length: number;
+  rules: readonly string[];
 }
 
 /** Fellegi–Sunter parameters: per comparison, per level, P(level | match) and P(level | non-match). */
@@ -71,6 +99,14 @@ export interface MatchModel {
   m: number[][];
   u: number[][];
   comparisons: string[];
+  // Optional extras (set by estimateModel):
+  /** Share of matches among the candidate pairs EM was run on, and the expected number of matches there. */
+  candidatePrior?: number;
+  expectedMatches?: number;
+  /** EM iterations run, and the candidate pairs and random pairs the estimates rest on. */
+  iterations?: number;
+  candidatePairs?: number;
+  randomPairs?: number;
 }
 
 /** One comparison's part of a pair's score: the waterfall shown by `crm dedupe --explain`. */
@@ -82,6 +118,8 @@ export interface Contribution {
   /** Values compared, for display. */
   left: string;
   right: string;
+  /** Optional extra: the term frequency that replaced u, when the weight was adjusted. */
+  tf?: number;
 }
 
 export interface PairScore {
