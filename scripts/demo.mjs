@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run demo`: imports the bundled sample exports into a fresh store (.crm-demo/crm.db) and shows the result.
+// `npm run demo`: imports the bundled sample exports into a fresh store (.crm-demo/crm.db), merges the duplicates
+// into golden customers, and shows the result.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -21,6 +22,9 @@ crm('import', join(root, 'fixtures/demo/u8-customers-gbk.csv'), '--preset', 'u8'
 crm('import', join(root, 'fixtures/demo/fxiaoke-customers-bom.csv'), '--source', 'fxiaoke');
 crm('import', join(root, 'fixtures/demo/hubspot-companies.csv'), '--preset', 'hubspot-companies', '--source', 'hubspot');
 crm('import', join(root, 'fixtures/demo/u8-customers-gbk.csv'), '--preset', 'u8', '--source', 'u8');
+crm('dedupe', '--auto');
 crm('status');
 crm('export', '--view', 'records');
+crm('export', '--view', 'customers');
+crm('review', 'list');
 console.error(`\nThe demo store is ${db}; try: node bin/crm status --db ${db}`);

@@ -61,6 +61,7 @@ const UNION: ReadonlySet<NormalizedColumn> = new Set(['phones']);
 
 export function pickSurvivors(records: readonly SurvivorInput[], options: SurvivorshipOptions = {}): GoldenRecord {
   if (records.length === 0) throw new Error('a customer needs at least one record');
+  if (records.length === 1) return single(records[0]!);
   const byRecent = [...records].sort((x, y) => (x.changedAt < y.changedAt ? 1 : x.changedAt > y.changedAt ? -1 : x.recordId - y.recordId));
   const values = Object.fromEntries(NORMALIZED_COLUMNS.map((c) => [c, null])) as NormalizedRecord;
   const provenance: GoldenRecord['provenance'] = {};
@@ -87,6 +88,15 @@ export function pickSurvivors(records: readonly SurvivorInput[], options: Surviv
     }
   }
   return { values, provenance, recordCount: records.length, sources: [...new Set(records.map((r) => r.source))].sort() };
+}
+
+/** A customer with one record (most of them): every value is that record's, with nothing to choose. */
+function single(r: SurvivorInput): GoldenRecord {
+  const provenance: GoldenRecord['provenance'] = {};
+  for (const c of NORMALIZED_COLUMNS) {
+    if (r.values[c] !== null && r.values[c] !== '') provenance[c] = { record_id: r.recordId, rule: UNION.has(c) ? 'union' : 'only_value' };
+  }
+  return { values: { ...r.values }, provenance, recordCount: 1, sources: [r.source] };
 }
 
 /** Narrows the candidates rule by rule. The reported rule is the last one that narrowed the set ('only_value'

@@ -67,15 +67,18 @@ export interface NormalizedRow {
 export function* iterateNormalized(db: Db, only: { customerId?: number } = {}): Generator<NormalizedRow> {
   const select = `SELECT r.record_id, r.source, r.customer_id, r.changed_at, r.batch_id, r.raw_text, ${NORMALIZED_COLUMNS.map((c) => `v.${c}`).join(', ')}
      FROM source_records r JOIN record_values v ON v.record_id = r.record_id`;
+  // Raw rows (arrays) are about twice as fast as row objects; this runs over every record in a dedupe.
   const rows =
     only.customerId === undefined
-      ? db.prepare(`${select} ORDER BY r.record_id`).iterate()
-      : db.prepare(`${select} WHERE r.customer_id = ? ORDER BY r.record_id`).iterate(only.customerId);
-  for (const row of rows as Iterable<Record<string, unknown>>) {
+      ? db.prepare(`${select} ORDER BY r.record_id`).raw(true).iterate()
+      : db.prepare(`${select} WHERE r.customer_id = ? ORDER BY r.record_id`).raw(true).iterate(only.customerId);
+  const width = NORMALIZED_COLUMNS.length;
+  for (const row of rows as Iterable<unknown[]>) {
+    const values = {} as Record<string, unknown>;
+    for (let i = 0; i < width; i++) values[NORMALIZED_COLUMNS[i]!] = row[6 + i];
     yield {
-      record_id: row['record_id'] as number, source: row['source'] as string, customer_id: row['customer_id'] as number | null,
-      changed_at: row['changed_at'] as string, batch_id: row['batch_id'] as number, raw_text: row['raw_text'] as string,
-      values: Object.fromEntries(NORMALIZED_COLUMNS.map((c) => [c, row[c]])) as NormalizedRecord,
+      record_id: row[0] as number, source: row[1] as string, customer_id: row[2] as number | null, changed_at: row[3] as string,
+      batch_id: row[4] as number, raw_text: row[5] as string, values: values as NormalizedRecord,
     };
   }
 }
