@@ -74,7 +74,8 @@ export async function runDedupe(db: Db, options: DedupeOptions): Promise<DedupeS
   const rules = loadNeverMerge(db);
   const result = findMatches(records, {
     upper: options.upper, lower: options.lower, seed: options.seed, cannotLink: rules.count > 0 ? rules.cannotLink : undefined,
-    ...(newIds ? { newIds } : {}), explain: 'review',
+    // Queued pairs carry their explanation; with --auto only those below --upper are queued.
+    ...(newIds ? { newIds } : {}), explain: options.auto ? 'review' : 'all',
   });
   if (options.onCandidate) emitCandidates(records, newIds, options.onCandidate);
 

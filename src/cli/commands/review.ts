@@ -115,7 +115,10 @@ function renderPair(db: Db, pair: ReviewPair, n: number, total: number, c: Retur
       return r.differs ? c.yellow(line) : line;
     }),
     c.bold('why:'),
-    ...(Array.isArray(pair.explanation) ? (pair.explanation as { comparison: string; level: string; weight: number }[]) : []).map(
+    // Comparisons where a side has no value contribute nothing; leave them out of the steward's view.
+    ...(Array.isArray(pair.explanation) ? (pair.explanation as { comparison: string; level: string; weight: number }[]) : [])
+      .filter((x) => x.level !== 'missing')
+      .map(
       (x) => `  ${x.comparison.padEnd(14)} ${x.level.padEnd(22)} ${(x.weight >= 0 ? '+' : '') + x.weight.toFixed(2)}`,
     ),
   ];
