@@ -54,7 +54,7 @@ export interface BlockingStats {
   blocks: number;
   largestBlock: number;
   oversizedBlocks: number;
-  /** Pairs this rule proposed (before removing those an earlier rule already had). */
+  /** Pairs this rule proposed (before removing those another rule, or another key of its own, also made). */
   proposed: number;
 }
 
@@ -179,8 +179,11 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = Object.freeze([
 
 // ------------------------------------------------------------------------------------------------ machinery
 
-/** A 53-bit hash of a key (two FNV-1a variants): distinct keys collide with negligible probability. */
-function hashKey(s: string): number {
+// Hot loops write doubles straight into typed arrays: a double (hash, pair code) passed through a call that is
+// not inlined is boxed on the heap, and millions of such boxes cost more in garbage collection than the work.
+
+/** Appends the 53-bit hash of a key (two FNV-1a variants; collisions are negligible) to `to` and returns it. */
+function pushHash(s: string, owner: number, to: KeyBuffer): void {
   let h1 = 0x811c9dc5;
   let h2 = 0x9747b28c;
   for (let i = 0; i < s.length; i++) {
@@ -189,51 +192,48 @@ function hashKey(s: string): number {
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
     h2 ^= h2 >>> 13;
   }
-  return (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
+  if (to.length === to.hashes.length) to.grow();
+  to.hashes[to.length] = (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
+  to.owners[to.length++] = owner;
 }
 
-class GrowableF64 {
+/** One rule's keys: hash and record index, growing by doubling. */
+class KeyBuffer {
+  hashes: Float64Array;
+  owners: Uint32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.hashes = new Float64Array(capacity);
+    this.owners = new Uint32Array(capacity);
+  }
+  grow(): void {
+    const hashes = new Float64Array(this.hashes.length * 2);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
+    const owners = new Uint32Array(this.owners.length * 2);
+    owners.set(this.owners);
+    this.owners = owners;
+  }
+}
+
+/** Pair codes, growing by doubling. */
+class CodeBuffer {
   data: Float64Array;
   length = 0;
-  constructor(capacity = 1024) {
+  constructor(capacity: number) {
     this.data = new Float64Array(capacity);
   }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
+  /** Room for `extra` more codes. */
+  reserve(extra: number): Float64Array {
+    if (this.length + extra > this.data.length) {
+      let size = this.data.length * 2;
+      while (size < this.length + extra) size *= 2;
+      const next = new Float64Array(size);
+      next.set(this.data.subarray(0, this.length));
       this.data = next;
     }
-    this.data[this.length++] = v;
+    return this.data;
   }
-}
-
-class GrowableU32 {
-  data: Uint32Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Uint32Array(capacity);
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-}
-
-/** Sorts and deduplicates codes[0..length) in place; returns the new length. */
-function sortUnique(codes: Float64Array, length: number): number {
-  const view = codes.subarray(0, length);
-  view.sort();
-  let w = 0;
-  for (let i = 0; i < length; i++) {
-    const v = view[i]!;
-    if (w === 0 || view[w - 1] !== v) view[w++] = v;
-  }
-  return w;
 }
 
 /** The order records take inside an oversized block: by pinyin name, then region. */
@@ -241,166 +241,182 @@ function sortKeyOf(r: MatchRecord): string {
   return `${r.nameKey ?? r.nameCore ?? ''}|${r.lastName ?? ''}|${r.firstName ?? ''}|${r.regionCode ?? r.city ?? ''}`;
 }
 
+/** Rule index in the low bits of a pair code: code = (a * n + b) * RULE_SLOTS + rule. */
+const RULE_SLOTS = 32;
+/** (n² - 1) * 32 must stay below 2^53. */
+const MAX_RECORDS = 2 ** 24;
+
+/**
+ * Groups one rule's (key hash, record) entries into blocks and appends each block's pairs to `out` as codes.
+ * Returns the rule's statistics.
+ */
+function blockRule(
+  rule: BlockingRule,
+  ri: number,
+  keys: KeyBuffer,
+  records: readonly MatchRecord[],
+  out: CodeBuffer,
+  limits: { cap: number; window: number; touching: Uint8Array | null },
+): BlockingStats {
+  const n = records.length;
+  const count = keys.length;
+  const proposedBefore = out.length;
+  // Hash table: key hash -> block id (open addressing, linear probing).
+  let size = 1024;
+  while (size < count * 2) size *= 2;
+  const mask = size - 1;
+  const slotHash = new Float64Array(size);
+  const slotBlock = new Int32Array(size).fill(-1);
+  const blockOf = new Int32Array(count);
+  let blocks = 0;
+  const hs = keys.hashes;
+  for (let e = 0; e < count; e++) {
+    const h = hs[e]!;
+    let slot = (h / 2097152) & mask; // the high (FNV) part picks the slot
+    for (;;) {
+      const b = slotBlock[slot]!;
+      if (b === -1) {
+        slotBlock[slot] = blocks;
+        slotHash[slot] = h;
+        blockOf[e] = blocks++;
+        break;
+      }
+      if (slotHash[slot] === h) {
+        blockOf[e] = b;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  // Counting sort of the entries by block (stable: members stay in record order).
+  const start = new Uint32Array(blocks + 1);
+  for (let e = 0; e < count; e++) start[blockOf[e]! + 1]!++;
+  for (let b = 0; b < blocks; b++) start[b + 1]! += start[b]!;
+  const fill = start.slice(0, blocks);
+  const members = new Uint32Array(count);
+  const os = keys.owners;
+  for (let e = 0; e < count; e++) members[fill[blockOf[e]!]!++] = os[e]!;
+
+  const { touching, window } = limits;
+  const limit = rule.maxBlockSize ?? limits.cap;
+  let largest = 0;
+  let oversized = 0;
+  for (let b = 0; b < blocks; b++) {
+    const lo = start[b]!;
+    const hi = start[b + 1]!;
+    const len = hi - lo;
+    if (len < 2) continue;
+    if (len > largest) largest = len;
+    if (touching) {
+      let any = false;
+      for (let x = lo; x < hi && !any; x++) any = touching[members[x]!] === 1;
+      if (!any) continue;
+    }
+    if (len <= limit) {
+      const data = out.reserve((len * (len - 1)) / 2);
+      let w = out.length;
+      for (let x = lo; x < hi; x++) {
+        const i = members[x]!;
+        const ti = touching ? touching[i] === 1 : true;
+        for (let y = x + 1; y < hi; y++) {
+          const j = members[y]!;
+          if (i === j || (!ti && touching![j] !== 1)) continue;
+          data[w++] = (i < j ? i * n + j : j * n + i) * RULE_SLOTS + ri;
+        }
+      }
+      out.length = w;
+      continue;
+    }
+    oversized++;
+    if (rule.oversized === 'skip') continue;
+    const group = Array.from(members.subarray(lo, hi));
+    const keys = new Map<number, string>();
+    for (const i of group) keys.set(i, sortKeyOf(records[i]!));
+    group.sort((p, q) => {
+      const kp = keys.get(p)!;
+      const kq = keys.get(q)!;
+      return kp < kq ? -1 : kp > kq ? 1 : p - q;
+    });
+    const data = out.reserve(group.length * window);
+    let w = out.length;
+    for (let x = 0; x < group.length; x++) {
+      const i = group[x]!;
+      const ti = touching ? touching[i] === 1 : true;
+      for (let y = x + 1; y < group.length && y <= x + window; y++) {
+        const j = group[y]!;
+        if (i === j || (!ti && touching![j] !== 1)) continue;
+        data[w++] = (i < j ? i * n + j : j * n + i) * RULE_SLOTS + ri;
+      }
+    }
+    out.length = w;
+  }
+  return { rule: rule.name, keys: count, blocks, largestBlock: largest, oversizedBlocks: oversized, proposed: out.length - proposedBefore };
+}
+
 export function buildCandidatePairs(records: readonly MatchRecord[], options: BlockingOptions = {}): BlockingResult {
   const rules = options.rules ?? DEFAULT_BLOCKING_RULES;
-  if (rules.length > 255) throw new RangeError('at most 255 blocking rules');
+  if (rules.length > RULE_SLOTS) throw new RangeError(`at most ${RULE_SLOTS} blocking rules`);
   const n = records.length;
-  const cap = options.maxBlockSize ?? 100;
-  const window = options.window ?? 8;
-  const touching = options.touching ?? null;
+  if (n > MAX_RECORDS) throw new RangeError(`blocking handles at most ${MAX_RECORDS} records`);
+  const limits = { cap: options.maxBlockSize ?? 100, window: options.window ?? 8, touching: options.touching ?? null };
   const maxPairs = options.maxPairs ?? 150_000_000;
 
-  let accCodes = new Float64Array(0);
-  let accRules = new Uint8Array(0);
-  const byRule: Record<string, number> = {};
-  const stats: BlockingStats[] = [];
+  // One pass over the records collects every rule's keys (each record is read once, not once per rule).
+  const keys = rules.map(() => new KeyBuffer(1024));
   const keyBuf: string[] = [];
-
-  for (let ri = 0; ri < rules.length; ri++) {
-    const rule = rules[ri]!;
-    const hashes = new GrowableF64(Math.max(1024, n));
-    const owners = new GrowableU32(Math.max(1024, n));
-    for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n; i++) {
+    const r = records[i]!;
+    for (let ri = 0; ri < rules.length; ri++) {
       keyBuf.length = 0;
-      rule.keys(records[i]!, keyBuf);
+      rules[ri]!.keys(r, keyBuf);
       for (let k = 0; k < keyBuf.length; k++) {
         const key = keyBuf[k]!;
-        if (key === '' || keyBuf.indexOf(key) < k) continue; // a key twice in one record counts once
-        hashes.push(hashKey(key));
-        owners.push(i);
+        if (key === '' || (k > 0 && keyBuf.indexOf(key) < k)) continue; // a key twice in one record counts once
+        pushHash(key, i, keys[ri]!);
       }
-    }
-    const count = hashes.length;
-    // Hash table: key hash -> block id.
-    let size = 1024;
-    while (size < count * 2) size *= 2;
-    const mask = size - 1;
-    const slotHash = new Float64Array(size);
-    const slotBlock = new Int32Array(size).fill(-1);
-    const blockOf = new Int32Array(count);
-    let blocks = 0;
-    for (let e = 0; e < count; e++) {
-      const h = hashes.data[e]!;
-      let s = (h % size) & mask;
-      for (;;) {
-        const b = slotBlock[s]!;
-        if (b === -1) {
-          slotBlock[s] = blocks;
-          slotHash[s] = h;
-          blockOf[e] = blocks++;
-          break;
-        }
-        if (slotHash[s] === h) {
-          blockOf[e] = b;
-          break;
-        }
-        s = (s + 1) & mask;
-      }
-    }
-    // Counting sort of the entries by block (stable: members stay in record order).
-    const start = new Uint32Array(blocks + 1);
-    for (let e = 0; e < count; e++) start[blockOf[e]! + 1]!++;
-    for (let b = 0; b < blocks; b++) start[b + 1]! += start[b]!;
-    const fill = start.slice(0, blocks);
-    const members = new Uint32Array(count);
-    for (let e = 0; e < count; e++) members[fill[blockOf[e]!]!++] = owners.data[e]!;
-
-    const limit = rule.maxBlockSize ?? cap;
-    const out = new GrowableF64(Math.max(1024, count));
-    let largest = 0;
-    let oversized = 0;
-    for (let b = 0; b < blocks; b++) {
-      const lo = start[b]!;
-      const hi = start[b + 1]!;
-      const len = hi - lo;
-      if (len < 2) continue;
-      if (len > largest) largest = len;
-      if (touching) {
-        let any = false;
-        for (let x = lo; x < hi && !any; x++) any = touching[members[x]!] === 1;
-        if (!any) continue;
-      }
-      if (len <= limit) {
-        for (let x = lo; x < hi; x++) {
-          const i = members[x]!;
-          const ti = touching ? touching[i] === 1 : true;
-          for (let y = x + 1; y < hi; y++) {
-            const j = members[y]!;
-            if (i === j) continue;
-            if (!ti && touching![j] !== 1) continue;
-            out.push(i < j ? i * n + j : j * n + i);
-          }
-        }
-        continue;
-      }
-      oversized++;
-      if (rule.oversized === 'skip') continue;
-      const group = Array.from(members.subarray(lo, hi));
-      const keys = new Map<number, string>();
-      for (const i of group) keys.set(i, sortKeyOf(records[i]!));
-      group.sort((p, q) => {
-        const kp = keys.get(p)!;
-        const kq = keys.get(q)!;
-        return kp < kq ? -1 : kp > kq ? 1 : p - q;
-      });
-      for (let x = 0; x < group.length; x++) {
-        const i = group[x]!;
-        const ti = touching ? touching[i] === 1 : true;
-        for (let y = x + 1; y < group.length && y <= x + window; y++) {
-          const j = group[y]!;
-          if (i === j) continue;
-          if (!ti && touching![j] !== 1) continue;
-          out.push(i < j ? i * n + j : j * n + i);
-        }
-      }
-    }
-    const proposed = sortUnique(out.data, out.length);
-    stats.push({ rule: rule.name, keys: count, blocks, largestBlock: largest, oversizedBlocks: oversized, proposed });
-
-    // Merge into the accumulated pairs; a pair keeps the first rule that proposed it.
-    const fresh = out.data;
-    const merged = new Float64Array(accCodes.length + proposed);
-    const mergedRules = new Uint8Array(accCodes.length + proposed);
-    let p = 0;
-    let q = 0;
-    let w = 0;
-    let added = 0;
-    while (p < accCodes.length || q < proposed) {
-      if (q >= proposed || (p < accCodes.length && accCodes[p]! < fresh[q]!)) {
-        merged[w] = accCodes[p]!;
-        mergedRules[w++] = accRules[p++]!;
-      } else if (p >= accCodes.length || fresh[q]! < accCodes[p]!) {
-        merged[w] = fresh[q++]!;
-        mergedRules[w++] = ri;
-        added++;
-      } else {
-        merged[w] = accCodes[p]!;
-        mergedRules[w++] = accRules[p++]!;
-        q++;
-      }
-    }
-    accCodes = merged.subarray(0, w);
-    accRules = mergedRules.subarray(0, w);
-    byRule[rule.name] = added;
-    if (w > maxPairs) {
-      throw new CrmError(`blocking made more than ${maxPairs} candidate pairs (rule ${rule.name}); tighten the blocking rules`);
     }
   }
 
-  const total = accCodes.length;
+  // Every rule's pairs as codes, then one sort: a pair's codes differ only in the rule bits, so the first of a
+  // run of equal pairs carries the first rule that proposed it.
+  const out = new CodeBuffer(Math.max(1024, n * 4));
+  const stats: BlockingStats[] = [];
+  for (let ri = 0; ri < rules.length; ri++) {
+    stats.push(blockRule(rules[ri]!, ri, keys[ri]!, records, out, limits));
+    keys[ri] = new KeyBuffer(1); // release as we go
+    if (out.length > maxPairs * 4) break;
+  }
+  const codes = out.data.subarray(0, out.length);
+  codes.sort();
+  const counts = new Array<number>(rules.length).fill(0);
+  let total = 0;
+  let last = -1;
+  for (let k = 0; k < codes.length; k++) {
+    const pair = Math.floor(codes[k]! / RULE_SLOTS);
+    if (pair !== last) {
+      codes[total++] = codes[k]!;
+      last = pair;
+    }
+  }
+  if (total > maxPairs) {
+    throw new CrmError(`blocking made more than ${maxPairs} candidate pairs; tighten the blocking rules`);
+  }
   const a = new Uint32Array(total);
   const b = new Uint32Array(total);
+  const rule = new Uint8Array(total);
   for (let k = 0; k < total; k++) {
-    const code = accCodes[k]!;
-    const i = Math.floor(code / n);
+    const code = codes[k]!;
+    const pair = Math.floor(code / RULE_SLOTS);
+    const ri = code - pair * RULE_SLOTS;
+    const i = Math.floor(pair / n);
     a[k] = i;
-    b[k] = code - i * n;
+    b[k] = pair - i * n;
+    rule[k] = ri;
+    counts[ri]!++;
   }
-  return {
-    pairs: { a, b, rule: accRules.slice(), length: total, rules: rules.map((r) => r.name) },
-    byRule,
-    stats,
-  };
+  const byRule: Record<string, number> = {};
+  rules.forEach((r, ri) => (byRule[r.name] = counts[ri]!));
+  return { pairs: { a, b, rule, length: total, rules: rules.map((r) => r.name) }, byRule, stats };
 }
 
 /** The pairs as objects (for small inputs and tests). */

@@ -180,25 +180,30 @@ export function clusterPairs(n: number, edges: ScoredEdges, threshold: number, o
   let largest = 0;
   let split = 0;
   const pieces: number[][] = [];
+  // Oversized components: their edges, gathered in one pass over all edges.
+  const oversized = components.filter((c) => c.length > maxSize);
+  const owner = new Int32Array(oversized.length > 0 ? n : 0).fill(-1);
+  oversized.forEach((c, ci) => c.forEach((i) => (owner[i] = ci)));
+  const subs = oversized.map(() => ({ a: [] as number[], b: [] as number[], weight: [] as number[], length: 0 }));
+  if (oversized.length > 0) {
+    for (let k = 0; k < edges.length; k++) {
+      const ci = owner[edges.a[k]!]!;
+      if (ci < 0 || edges.weight[k]! < tw) continue;
+      const sub = subs[ci]!;
+      sub.a.push(edges.a[k]!);
+      sub.b.push(edges.b[k]!);
+      sub.weight.push(edges.weight[k]!);
+      sub.length++;
+    }
+  }
   for (const comp of components) {
     if (comp.length > largest) largest = comp.length;
     if (comp.length <= maxSize) {
       pieces.push(comp);
       continue;
     }
-    split++;
     // Raise the threshold on this component's own edges until every piece fits.
-    const inComp = new Uint8Array(n);
-    for (const i of comp) inComp[i] = 1;
-    const sub = { a: [] as number[], b: [] as number[], weight: [] as number[], length: 0 };
-    for (let k = 0; k < edges.length; k++) {
-      if (inComp[edges.a[k]!] && edges.weight[k]! >= tw) {
-        sub.a.push(edges.a[k]!);
-        sub.b.push(edges.b[k]!);
-        sub.weight.push(edges.weight[k]!);
-      }
-    }
-    sub.length = sub.a.length;
+    const sub = subs[split++]!;
     let queue = [comp];
     let level = tw;
     while (queue.length > 0) {

@@ -37,12 +37,22 @@ const splitPerson = (r: MatchRecord): boolean => r.firstName !== null && r.lastN
 
 // ------------------------------------------------------------------------------------------------ names
 
+/** A form of address after a Chinese name: 李涛秀先生, 何经理. */
+const HONORIFIC = /(?:先生|女士|小姐|太太|夫人|老师|总经理|经理|总监|主任|老板|老总|师傅|总)$/u;
+
+/** The name without a trailing form of address, when at least two characters remain. */
+export function withoutHonorific(name: string): string {
+  const m = HONORIFIC.exec(name);
+  return m && m.index >= 2 ? name.slice(0, m.index) : name;
+}
+
 /** Name cores: exact 1, same pinyin 2, close 3, similar 4, else 5. */
 export function compareNameCore(x: string, y: string, keyX: string | null, keyY: string | null): number {
   if (x === y) return 1;
   if (keyX !== null && keyX === keyY) return 2;
   const jw = jaroWinkler(x, y);
   if (hasHan(x) || hasHan(y)) {
+    if (withoutHonorific(x) === withoutHonorific(y)) return 3;
     const jac = bigramJaccard(x, y);
     const shorter = Math.min(x.length, y.length);
     const contained = shorter >= 3 && shorter * 2 >= Math.max(x.length, y.length) && bigramContainment(x, y) === 1;
@@ -226,7 +236,10 @@ export const contactNameComparison: Comparison = {
     const y = b.contactName;
     if (x === null || y === null) return 0;
     if (x === y) return 1;
-    return jaroWinkler(x, y) >= 0.88 ? 2 : 3;
+    if (jaroWinkler(x, y) >= 0.88) return 2;
+    // A surname and a form of address against the full name: 何经理 / 何洋.
+    if (hasHan(x) && x.charCodeAt(0) === y.charCodeAt(0) && (HONORIFIC.test(x) || HONORIFIC.test(y)) && Math.min(x.length, y.length) <= 4) return 2;
+    return 3;
   },
   display: (r) => r.contactName ?? '',
 };
@@ -312,7 +325,7 @@ export function addressKey(address: string): string {
   } else {
     key = address.replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
   }
-  if (addressCache.size > 200_000) addressCache.clear();
+  if (addressCache.size > 1_000_000) addressCache.clear();
   addressCache.set(address, key);
   return key;
 }

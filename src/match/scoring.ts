@@ -9,7 +9,8 @@
 //   λ  the prior: EM's expected number of matches among the candidates, over all n(n-1)/2 pairs (blocking is
 //      assumed to miss few matches), so probabilities are those of a random pair, as in Splink.
 //
-// A pair's weight = log2(λ/(1-λ)) + Σ log2(m/u) over its comparisons (missing = 0). Term-frequency adjustment:
+// A pair's weight = log2(λ/(1-λ)) + Σ log2(m/u) over its comparisons (missing = 0); a level-1 (exact) weight is
+// raised to the best of its comparison's other levels when EM left it below. Term-frequency adjustment:
 // at a comparison's tf levels, u is replaced by the frequency of the agreed value (Splink's formula), so 王伟 or
 // 新华书店 count for less than a rare name, and a switchboard shared by 40 records for less than a mobile.
 // Vetoes override the evidence: two different valid USCCs (or valid ID numbers), a branch against its head office,
@@ -33,20 +34,26 @@ export function seededRandom(seed: number): () => number {
 
 // ------------------------------------------------------------------------------------------------ term frequencies
 
-/** Per comparison (same order as the list): value -> share of the non-null values, or null (no TF). */
+/** Per comparison (same order as the list): value -> count among the non-null values, or null (no TF). */
 export interface TermFrequencies {
   tables: (Map<string, number> | null)[];
-  /** The least frequency a table can give (1 / values counted), a floor for unseen values. */
-  floors: number[];
+  /** Values counted per comparison (a value's frequency is its count over this). */
+  totals: number[];
+}
+
+/** The frequency of a value on comparison ci (an unseen value counts as seen once). */
+export function termFrequency(tf: TermFrequencies, ci: number, value: string): number {
+  const total = tf.totals[ci]!;
+  return total > 0 ? (tf.tables[ci]?.get(value) ?? 1) / total : NaN;
 }
 
 export function buildTermFrequencies(records: readonly MatchRecord[], comparisons: readonly Comparison[] = DEFAULT_COMPARISONS): TermFrequencies {
   const tables: (Map<string, number> | null)[] = [];
-  const floors: number[] = [];
+  const totals: number[] = [];
   for (const c of comparisons) {
     if (!c.tfValue && !c.tfValues) {
       tables.push(null);
-      floors.push(0);
+      totals.push(0);
       continue;
     }
     const counts = new Map<string, number>();
@@ -64,30 +71,29 @@ export function buildTermFrequencies(records: readonly MatchRecord[], comparison
         total++;
       }
     }
-    if (total > 0) for (const [v, k] of counts) counts.set(v, k / total);
     tables.push(counts);
-    floors.push(total > 0 ? 1 / total : 0);
+    totals.push(total);
   }
-  return { tables, floors };
+  return { tables, totals };
 }
 
 /** The frequency tempering a pair's agreement on comparison ci, or NaN when TF does not apply. */
 function pairFrequency(c: Comparison, ci: number, tf: TermFrequencies, a: MatchRecord, b: MatchRecord): number {
   const table = tf.tables[ci];
-  if (!table) return NaN;
-  const floor = tf.floors[ci]!;
+  const total = tf.totals[ci]!;
+  if (!table || total === 0) return NaN;
   if (c.tfShared) {
     let best = NaN;
     for (const v of c.tfShared(a, b)) {
-      const f = table.get(v) ?? floor;
+      const f = (table.get(v) ?? 1) / total;
       if (!(f >= best)) best = f;
     }
     return best;
   }
   const va = c.tfValue?.(a) ?? null;
   const vb = c.tfValue?.(b) ?? null;
-  const fa = va === null ? NaN : table.get(va) ?? floor;
-  const fb = vb === null ? NaN : table.get(vb) ?? floor;
+  const fa = va === null ? NaN : (table.get(va) ?? 1) / total;
+  const fb = vb === null ? NaN : (table.get(vb) ?? 1) / total;
   if (Number.isNaN(fa)) return fb;
   if (Number.isNaN(fb)) return fa;
   return Math.max(fa, fb);
@@ -100,6 +106,13 @@ export type VetoReason = (typeof VETO_REASONS)[number];
 
 const branchKey = (s: string): string => s.replace(/[\s省市区县()]/g, '');
 
+const BRANCH_WORD = /(?:分公司|分行|支行|分理处|办事处|代表处|联络处|营业部|营业所|分店|分部|分厂|分所|分院|分社|分中心|门店|Branch|Office)$/iu;
+
+/** The place a branch is named after: 郑州分公司 -> 郑州 ('' when it has none). */
+function branchPlace(branch: string): string {
+  return branch.replace(BRANCH_WORD, '').replace(/[\s省市区县()]/g, '').trim();
+}
+
 /** Hard evidence that two records are never one customer, or null. */
 export function vetoReason(a: MatchRecord, b: MatchRecord): VetoReason | null {
   if (a.usccValid && b.usccValid && a.uscc !== null && b.uscc !== null && a.uscc !== b.uscc) return 'different_uscc';
@@ -109,12 +122,60 @@ export function vetoReason(a: MatchRecord, b: MatchRecord): VetoReason | null {
   if (ba !== bb) {
     if (ba === null || bb === null) {
       // Only a branch of that company against it: a branch and an unrelated record are just different names.
+      // A record named after the branch's own place (维铭商贸(郑州)有限公司 against 广州维铭商贸有限公司郑州分公司) is
+      // the branch written without its suffix, not the head office.
       const branch = ba === null ? b : a;
       const other = ba === null ? a : b;
-      if (other.type !== 'individual' && other.nameCore !== null && other.nameCore === branch.nameCore) return 'branch_vs_head_office';
+      if (other.type !== 'individual' && other.nameCore !== null && other.nameCore === branch.nameCore) {
+        const place = branchPlace(branch.branch!);
+        if (place.length >= 2 && other.name !== null && other.name.includes(place)) return null;
+        return 'branch_vs_head_office';
+      }
     } else if (branchKey(ba) !== branchKey(bb)) return 'different_branches';
   }
   return null;
+}
+
+/** The veto-relevant values of every record, interned to integers: vetoes of millions of pairs, fast. */
+export interface VetoIndex {
+  records: readonly MatchRecord[];
+  /** Per record: id of its valid USCC / valid ID number / branch (as compared), or -1. */
+  uscc: Int32Array;
+  idNumber: Int32Array;
+  branch: Int32Array;
+}
+
+export function buildVetoIndex(records: readonly MatchRecord[]): VetoIndex {
+  const n = records.length;
+  const ids = { uscc: new Map<string, number>(), idNumber: new Map<string, number>(), branch: new Map<string, number>() };
+  const intern = (map: Map<string, number>, v: string): number => {
+    let id = map.get(v);
+    if (id === undefined) map.set(v, (id = map.size));
+    return id;
+  };
+  const index: VetoIndex = { records, uscc: new Int32Array(n).fill(-1), idNumber: new Int32Array(n).fill(-1), branch: new Int32Array(n).fill(-1) };
+  for (let i = 0; i < n; i++) {
+    const r = records[i]!;
+    if (r.usccValid && r.uscc !== null) index.uscc[i] = intern(ids.uscc, r.uscc);
+    if (r.idValid && r.idNumber !== null) index.idNumber[i] = intern(ids.idNumber, r.idNumber);
+    if (r.branch !== null) index.branch[i] = intern(ids.branch, branchKey(r.branch));
+  }
+  return index;
+}
+
+/** vetoReason for records i and j of an index (same answers, without touching the records in the common case). */
+export function vetoAt(index: VetoIndex, i: number, j: number): VetoReason | null {
+  const ui = index.uscc[i]!;
+  const uj = index.uscc[j]!;
+  if (ui >= 0 && uj >= 0 && ui !== uj) return 'different_uscc';
+  const di = index.idNumber[i]!;
+  const dj = index.idNumber[j]!;
+  if (di >= 0 && dj >= 0 && di !== dj) return 'different_id_number';
+  const bi = index.branch[i]!;
+  const bj = index.branch[j]!;
+  if (bi === bj) return null;
+  if (bi >= 0 && bj >= 0) return 'different_branches';
+  return vetoReason(index.records[i]!, index.records[j]!);
 }
 
 // ------------------------------------------------------------------------------------------------ comparison vectors
@@ -324,7 +385,7 @@ export function expectationMaximisation(
 
 export interface EstimateOptions {
   seed?: number;
-  /** Random pairs for u (default 1,000,000). */
+  /** Random pairs for u (default one per record, at least 200,000, at most 500,000). */
   uPairs?: number;
   /** The candidate pairs' comparison vectors, when already computed. */
   vectors?: Uint8Array;
@@ -340,7 +401,8 @@ export function estimateModel(
   options: EstimateOptions = {},
 ): MatchModel {
   const n = records.length;
-  const { u, pairs: randomPairs } = estimateU(records, comparisons, { seed: options.seed ?? 42, maxPairs: options.uPairs ?? 1_000_000 });
+  const uPairs = options.uPairs ?? Math.min(500_000, Math.max(200_000, n));
+  const { u, pairs: randomPairs } = estimateU(records, comparisons, { seed: options.seed ?? 42, maxPairs: uPairs });
   const vectors = options.vectors ?? compareCandidatePairs(records, pairs, comparisons);
   const vetoed = new Uint8Array(pairs.length);
   for (let k = 0; k < pairs.length; k++) if (vetoReason(records[pairs.a[k]!]!, records[pairs.b[k]!]!) !== null) vetoed[k] = 1;
@@ -384,7 +446,13 @@ export function makeScorer(model: MatchModel, tf: TermFrequencies, comparisons: 
   if (model.comparisons.length !== comparisons.length || model.comparisons.some((name, i) => comparisons[i]!.name !== name)) {
     throw new RangeError(`model comparisons (${model.comparisons.join(',')}) differ from the list given`);
   }
-  const weights = comparisons.map((c, ci) => c.levels.map((_, l) => (l === 0 ? 0 : log2(model.m[ci]![l]! / model.u[ci]![l]!))));
+  const weights = comparisons.map((c, ci) => {
+    const w = c.levels.map((_, l) => (l === 0 ? 0 : log2(model.m[ci]![l]! / model.u[ci]![l]!)));
+    // Exact agreement never counts for less than a partial one: with few matches at the exact level (every
+    // duplicate has only a city where the original has a district), EM can put its m below u.
+    if (w.length > 2) w[1] = Math.max(w[1]!, ...w.slice(2));
+    return w;
+  });
   const tfAt = comparisons.map((c, ci) => {
     const levels = c.tfLevels ?? [1];
     return c.levels.map((_, l) => tf.tables[ci] !== null && levels.includes(l));

@@ -121,7 +121,7 @@ export function bigramsOf(s: string): Float64Array {
     for (let i = 0; i < all.length; i++) if (w === 0 || all[w - 1] !== all[i]) all[w++] = all[i]!;
     g = all.slice(0, w);
   }
-  if (bigramCache.size > 200_000) bigramCache.clear();
+  if (bigramCache.size > 1_000_000) bigramCache.clear();
   bigramCache.set(s, g);
   return g;
 }
@@ -143,10 +143,51 @@ function commonCount(x: Float64Array, y: Float64Array): number {
   return common;
 }
 
+/** Strings up to this long are compared bigram by bigram in place (no allocation); longer ones via bigramsOf. */
+const SHORT = 24;
+
+/** Whether the bigram of s at i (or s itself, when it is one character) already occurred before i. */
+function seenBefore(s: string, i: number): boolean {
+  const c0 = s.charCodeAt(i);
+  const c1 = s.charCodeAt(i + 1);
+  for (let k = 0; k < i; k++) if (s.charCodeAt(k) === c0 && s.charCodeAt(k + 1) === c1) return true;
+  return false;
+}
+
+function occursIn(s: string, c0: number, c1: number): boolean {
+  for (let k = 0; k + 1 < s.length; k++) if (s.charCodeAt(k) === c0 && s.charCodeAt(k + 1) === c1) return true;
+  return false;
+}
+
+/** Distinct bigrams of a short string (a one-character string is its own unit). */
+function distinctShort(s: string): number {
+  if (s.length === 1) return 1;
+  let d = 0;
+  for (let i = 0; i + 1 < s.length; i++) if (!seenBefore(s, i)) d++;
+  return d;
+}
+
+/** Distinct bigrams of a (short) found in b (short). */
+function commonShort(a: string, b: string): number {
+  if (a.length === 1 || b.length === 1) {
+    // a lone character is a unit of its own: it matches only the same lone character
+    return a.length === 1 && b.length === 1 && a === b ? 1 : 0;
+  }
+  let common = 0;
+  for (let i = 0; i + 1 < a.length; i++) {
+    if (!seenBefore(a, i) && occursIn(b, a.charCodeAt(i), a.charCodeAt(i + 1))) common++;
+  }
+  return common;
+}
+
 /** Jaccard index of the character-bigram sets, in [0, 1]. */
 export function bigramJaccard(a: string, b: string): number {
   if (a === b) return a.length === 0 ? 0 : 1;
   if (a.length === 0 || b.length === 0) return 0;
+  if (a.length <= SHORT && b.length <= SHORT) {
+    const common = commonShort(a, b);
+    return common / (distinctShort(a) + distinctShort(b) - common);
+  }
   const x = bigramsOf(a);
   const y = bigramsOf(b);
   const common = commonCount(x, y);
@@ -157,6 +198,7 @@ export function bigramJaccard(a: string, b: string): number {
 export function bigramContainment(a: string, b: string): number {
   if (a === b) return a.length === 0 ? 0 : 1;
   if (a.length === 0 || b.length === 0) return 0;
+  if (a.length <= SHORT && b.length <= SHORT) return commonShort(a, b) / Math.min(distinctShort(a), distinctShort(b));
   const x = bigramsOf(a);
   const y = bigramsOf(b);
   return commonCount(x, y) / Math.min(x.length, y.length);
@@ -169,7 +211,7 @@ export function tokensOf(s: string): readonly string[] {
   let t = tokenCache.get(s);
   if (t === undefined) {
     t = [...new Set(s.split(/[^\p{L}\p{N}]+/u).filter(Boolean))].sort();
-    if (tokenCache.size > 200_000) tokenCache.clear();
+    if (tokenCache.size > 1_000_000) tokenCache.clear();
     tokenCache.set(s, t);
   }
   return t;
