@@ -34,13 +34,29 @@ const CN_LEGAL_FORM = new RegExp(
 const EN_LEGAL_FORM =
   /(?:^|[\s,]+)(co\.?\s*,?\s*ltd\.?|co\.?\s*,?\s*limited|company\s+limited|private\s+limited|pte\.?\s*ltd\.?|pty\.?\s*ltd\.?|pvt\.?\s*ltd\.?|limited|ltd\.?|incorporated|inc\.?|corporation|corp\.?|company|l\.?\s?l\.?\s?c\.?|l\.?\s?l\.?\s?p\.?|plc|gmbh|s\.a\.s\.?|sas|s\.a\.r\.l\.?|sarl|s\.r\.l\.?|srl|s\.p\.a\.?|spa|s\.a\.?|b\.v\.?|bv|n\.v\.?|nv|k\.k\.?|ag|oy|ab|a\/s|&\s*company|&\s*co\.?|co\.?|group|holdings?)\s*$/i;
 
+/** CN_LEGAL_FORM read on the last text asked about: isLegalFormOnly() and splitLegalForm() mostly get the same name. */
+let lastLegalText: string | null = null;
+let lastLegalMatch: RegExpExecArray | null = null;
+
+function chineseLegalForm(name: string): RegExpExecArray | null {
+  if (name !== lastLegalText) {
+    lastLegalMatch = CN_LEGAL_FORM.exec(name);
+    lastLegalText = name;
+  }
+  return lastLegalMatch;
+}
+
+/** The English forms and branches are spelled in ASCII letters (their /i matching never maps other letters to ASCII). */
+const ASCII_LETTER = /[A-Za-z]/;
+
 /** Splits the legal form off the end: '腾讯科技(深圳)有限公司' → 腾讯科技(深圳) + 有限公司. */
 export function splitLegalForm(name: string): Split | null {
-  const cn = CN_LEGAL_FORM.exec(name);
+  const cn = chineseLegalForm(name);
   // 公司 of 分公司 is not a legal form (a branch without a recognisable head office).
   if (cn && cn.index > 0 && !(cn[0] === '公司' && name[cn.index - 1] === '分')) {
     return { rest: name.slice(0, cn.index), part: cn[0] };
   }
+  if (!ASCII_LETTER.test(name)) return null;
   let rest = name;
   let start = -1;
   for (;;) {
@@ -108,7 +124,7 @@ export function splitBranch(name: string, regionAt: (text: string, pos: number) 
     if (numbered && numbered.index >= 2) return { parent: name.slice(0, numbered.index), branch: numbered[0] };
     return null;
   }
-  const en = EN_BRANCH.exec(name);
+  const en = ASCII_LETTER.test(name) ? EN_BRANCH.exec(name) : null;
   if (en?.[1] && en[2]) {
     const branchStart = name.lastIndexOf(en[2]);
     return { parent: name.slice(0, branchStart).replace(/[\s,]+$/, ''), branch: en[2] };
@@ -122,20 +138,24 @@ export function splitBranch(name: string, regionAt: (text: string, pos: number) 
 const NOTE_WORDS =
   /注销|吊销|停业|歇业|老客户|新客户|待核实|待确认|重复|作废|勿用|不用|测试|备用|暂停|黑名单|不合作|已合并|倒闭|原名|曾用名|旧名|更名|无效|禁用|删除|停用/u;
 
+const BRACKETED_NOTE = /\(([^()]*)\)$/u;
+const DASHED_NOTE = /[\s]*[-_—~/|]+\s*([^-_—~/|()]+)$/u;
+
 /** Splits a note off the end: '某某有限公司(已注销)', '某某有限公司-重复'. */
 export function splitNote(name: string): Split | null {
-  const bracket = /\(([^()]*)\)$/u.exec(name);
+  const bracket = BRACKETED_NOTE.exec(name);
   if (bracket && bracket.index > 0 && NOTE_WORDS.test(bracket[1] ?? '')) {
     return { rest: name.slice(0, bracket.index).trim(), part: bracket[1] ?? '' };
   }
-  const dashed = /[\s]*[-_—~/|]+\s*([^-_—~/|()]+)$/u.exec(name);
+  const dashed = DASHED_NOTE.exec(name);
   if (dashed && dashed.index > 0 && NOTE_WORDS.test(dashed[1] ?? '') && (dashed[1] ?? '').length <= 10) {
     return { rest: name.slice(0, dashed.index).trim(), part: dashed[1] ?? '' };
   }
   return null;
 }
 
-const PLACEHOLDERS = new Set([
+/** Whole names that are placeholders (lower case, no brackets); exported for the tests. */
+export const PLACEHOLDERS: ReadonlySet<string> = new Set([
   '测试', '测试客户', '测试公司', '测试账号', '测试数据', '测试用户', '测试企业', 'test', 'testing', 'tester', 'demo',
   'sample', 'example', '样例', '示例', '演示', '无', '空', '暂无', '未知', '不详', '待定', '待补充', '没有', '无名',
   '匿名', '佚名', '客户', '新客户', '未命名', '未填写', '某', '某人', '某公司', '张三', '李四', '王五', '赵六', 'null',
@@ -145,13 +165,32 @@ const PLACEHOLDERS = new Set([
 
 /** Whether the whole name is a legal form and nothing else: '有限公司', '(集团)有限公司', 'Co., Ltd.'. */
 export function isLegalFormOnly(name: string): boolean {
-  if (CN_LEGAL_FORM.exec(name)?.index === 0) return true;
+  if (chineseLegalForm(name)?.index === 0) return true;
+  if (!ASCII_LETTER.test(name)) return false;
   const en = EN_LEGAL_FORM.exec(name);
   return en !== null && en.index === 0 && en[0].trim().length === name.trim().length;
 }
 
+const TEST_CHAR = 0x6d4b; // 测
+const SOME_CHAR = 0x67d0; // 某
+const BRACKET_OR_TRAILING_SPACE = /[()]|\s$/u;
+
 /** Whether a cleaned name (or its core) is a placeholder rather than a customer. */
 export function isPlaceholder(text: string): boolean {
+  // Most names start with a Han character other than 测/某, not doubled, and have no brackets or trailing space:
+  // the patterns below cannot match them, and the placeholder words starting with a Han character have no case,
+  // so the name itself is looked up (no trimmed, lower-cased copy).
+  const first = text.charCodeAt(0);
+  if (
+    first >= 0x4e00 &&
+    first <= 0x9fff &&
+    first !== TEST_CHAR &&
+    first !== SOME_CHAR &&
+    text.charCodeAt(1) !== first &&
+    !BRACKET_OR_TRAILING_SPACE.test(text)
+  ) {
+    return PLACEHOLDERS.has(text);
+  }
   const t = text.trim().toLowerCase().replace(/[()]/g, '');
   if (!t) return false;
   if (PLACEHOLDERS.has(t)) return true;

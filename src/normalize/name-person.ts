@@ -56,10 +56,16 @@ const LATIN_COMPANY_WORDS = new Set([
 
 const HAN = /^[\u4e00-\u9fff]+$/u;
 
+/** Any of COMPANY_WORDS, as one pattern (one scan of the name instead of one per word). */
+const COMPANY_WORD = new RegExp(COMPANY_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
+/** Characters that have no case and are no Latin letter (CJK, the middle dot of 买买提·艾力). */
+const CASELESS_ONLY = /^[\u00b7\u2e80-\u9fff]*$/u;
+
 /** Whether the name has a company word (Chinese or English) anywhere. */
 export function hasCompanyWord(name: string): boolean {
-  if (COMPANY_WORDS.some((w) => name.includes(w))) return true;
+  if (COMPANY_WORD.test(name)) return true;
   if (/^[\u4e00-\u9fff]{1,2}记/u.test(name)) return true; // 李记, 老王记: a shop
+  if (CASELESS_ONLY.test(name)) return false; // no Latin word to look up
   return name
     .toLowerCase()
     .split(/[^a-z]+/)

@@ -3,6 +3,7 @@
 // regionNameAt() of region.ts; English ones through a small hand-made table of provinces and large cities
 // (Suzhou and Fuzhou are read as 苏州 and 福州, the usual owners of those spellings in company names).
 import { normalizeRegion, regionNameAt } from './region.js';
+import { regionLexicon } from './region-lexicon.js';
 
 export interface RegionSpan {
   /** The region as written in the name: '深圳市南山区', '上海', 'Shenzhen'. */
@@ -20,7 +21,7 @@ export function leadingRegion(text: string, start = 0): RegionSpan | null {
   let pos = start;
   let code: string | null = null;
   for (;;) {
-    const hit = regionNameAt(text, pos);
+    const hit = regionAt(text, pos);
     // A chain goes down the tree: 广东省深圳市 yes, 香港上海(汇丰) no.
     if (hit && acceptable(text, pos, hit) && (code === null || within(hit.code, code))) {
       code = hit.code;
@@ -28,7 +29,7 @@ export function leadingRegion(text: string, start = 0): RegionSpan | null {
       continue;
     }
     // A district name shared by several cities (南山区, 西湖区) is unique under the city just read.
-    const district = code === null ? null : /^[\u4e00-\u9fff]{1,4}?(?:新区|区|县|旗)/u.exec(text.slice(pos));
+    const district = code === null || !districtSuffixNear(text, pos) ? null : execAt(DISTRICT, text, pos);
     if (district && code !== null) {
       const resolved = normalizeRegion({ region: text.slice(start, pos) + district[0] });
       if (resolved.code && resolved.level === 'district' && within(resolved.code, code)) {
@@ -42,16 +43,49 @@ export function leadingRegion(text: string, start = 0): RegionSpan | null {
   return code === null ? null : { text: text.slice(start, pos), code };
 }
 
-function within(child: string, parent: string): boolean {
-  return child !== parent && child.startsWith(parent.replace(/(?:00)+$/, ''));
+/** A district name with its suffix (sticky: read at a position). */
+const DISTRICT = /[\u4e00-\u9fff]{1,4}?(?:新区|区|县|旗)/uy;
+
+function execAt(pattern: RegExp, text: string, pos: number): RegExpExecArray | null {
+  pattern.lastIndex = pos;
+  return pattern.exec(text);
 }
+
+/** Whether 区, 县 or 旗 is among text[pos + 1 .. pos + 5], as a DISTRICT match at `pos` needs. */
+function districtSuffixNear(text: string, pos: number): boolean {
+  const end = Math.min(text.length, pos + 6);
+  for (let i = pos + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x533a || c === 0x53bf || c === 0x65d7) return true;
+  }
+  return false;
+}
+
+function within(child: string, parent: string): boolean {
+  return child !== parent && child.startsWith(codePrefix(parent));
+}
+
+/** A code without its trailing 00 pairs (440300 → 4403), cached: there are a few thousand codes. */
+const codePrefixes = new Map<string, string>();
+
+function codePrefix(code: string): string {
+  let prefix = codePrefixes.get(code);
+  if (prefix === undefined) {
+    prefix = code.replace(/(?:00)+$/, '');
+    codePrefixes.set(code, prefix);
+  }
+  return prefix;
+}
+
+/** 省市区县旗州盟: a region name written with its suffix. */
+const SUFFIXES = new Set([...'省市区县旗州盟'].map((c) => c.charCodeAt(0)));
 
 /**
  * A region name used bare (without 省/市/区/县) only counts for a province or a prefecture-level city: the bare
  * names of 地区/自治州/盟 and of counties are ordinary words far too often (阿里巴巴, 东方航空, 平安保险).
  */
 function acceptable(text: string, pos: number, hit: { code: string; name: string; length: number }): boolean {
-  if (/[省市区县旗州盟]$/u.test(text.slice(pos, pos + hit.length))) return true;
+  if (SUFFIXES.has(text.charCodeAt(pos + hit.length - 1))) return true;
   if (hit.code.endsWith('0000')) return true;
   return hit.code.endsWith('00') && hit.name.endsWith('市');
 }
@@ -61,12 +95,14 @@ function acceptable(text: string, pos: number, hit: { code: string; name: string
 export function regionLengthAt(text: string, pos: number): number {
   const strict = leadingRegion(text, pos);
   if (strict) return strict.text.length;
-  return regionNameAt(text, pos)?.length ?? 0;
+  return regionAt(text, pos)?.length ?? 0;
 }
+
+const HAN = /[\u4e00-\u9fff]/u;
 
 /** The whole of `text` is a region name (the content of a bracket). */
 export function wholeRegion(text: string): RegionSpan | null {
-  if (/[\u4e00-\u9fff]/u.test(text)) {
+  if (HAN.test(text)) {
     const span = leadingRegionLoose(text);
     return span && span.text === text ? span : null;
   }
@@ -78,8 +114,93 @@ export function wholeRegion(text: string): RegionSpan | null {
 function leadingRegionLoose(text: string): RegionSpan | null {
   const strict = leadingRegion(text);
   if (strict && strict.text === text) return strict;
-  const hit = regionNameAt(text, 0);
+  const hit = regionAt(text, 0);
   return hit && hit.length === text.length ? { text, code: hit.code } : strict;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Region names at a position
+
+type RegionHit = ReturnType<typeof regionNameAt>;
+
+/**
+ * The lexicon's names as a trie over UTF-16 units: the root's child for unit u is `first[u]`, node n's is
+ * `child.get(n * 0x10000 + u)`; `ends` marks the nodes where a name (a key of the lexicon's `names`) ends.
+ */
+interface NameTrie {
+  /** The root's children, by UTF-16 unit (0: none). */
+  first: Int32Array;
+  child: Map<number, number>;
+  ends: Uint8Array;
+  /** By end node: regionNameAt() of its name, filled as names are met (undefined: not yet). */
+  hits: (RegionHit | undefined)[];
+}
+let trie: NameTrie | null = null;
+
+function loadTrie(): NameTrie {
+  if (trie) return trie;
+  const { names } = regionLexicon();
+  const first = new Int32Array(0x10000);
+  const child = new Map<number, number>();
+  const endNodes: number[] = [];
+  let nodes = 1;
+  for (const name of names.keys()) {
+    if (name.length === 0) continue;
+    let node = first[name.charCodeAt(0)] ?? 0;
+    if (node === 0) {
+      node = nodes++;
+      first[name.charCodeAt(0)] = node;
+    }
+    for (let i = 1; i < name.length; i++) {
+      const key = node * 0x10000 + name.charCodeAt(i);
+      let next = child.get(key);
+      if (next === undefined) {
+        next = nodes++;
+        child.set(key, next);
+      }
+      node = next;
+    }
+    endNodes.push(node);
+  }
+  const ends = new Uint8Array(nodes);
+  for (const node of endNodes) ends[node] = 1;
+  trie = { first, child, ends, hits: new Array<RegionHit | undefined>(nodes).fill(undefined) };
+  return trie;
+}
+
+/** By UTF-16 unit: 1 when regionNameAt() reads it alone as a province 简称 (京, 沪, 粤), 2 when not, 0 not asked yet. */
+const abbreviations = new Uint8Array(0x10000);
+
+/** Whether a character that starts no lexicon name is a province 简称: only then can regionNameAt() read one there. */
+function isAbbreviation(code: number): boolean {
+  if (abbreviations[code] === 0) abbreviations[code] = regionNameAt(String.fromCharCode(code), 0) === null ? 2 : 1;
+  return abbreviations[code] === 1;
+}
+
+/**
+ * Same as regionNameAt(text, pos) of region.ts, which reads the longest lexicon name at `pos` (the whole answer
+ * then depends on that name alone) and otherwise only a province 简称 at the start. The longest name is found in a
+ * trie and its reading cached by trie node (so bounded by the lexicon), so the many positions tried cost little.
+ */
+function regionAt(text: string, pos: number): RegionHit {
+  const { first, child, ends, hits } = loadTrie();
+  let node = pos < text.length ? (first[text.charCodeAt(pos)] ?? 0) : 0;
+  let end = 0;
+  let length = 0;
+  for (let i = pos + 1; node !== 0; i++) {
+    if (ends[node] === 1) {
+      end = node;
+      length = i - pos;
+    }
+    node = i < text.length ? (child.get(node * 0x10000 + text.charCodeAt(i)) ?? 0) : 0;
+  }
+  if (length === 0) return pos === 0 && isAbbreviation(text.charCodeAt(0)) ? regionNameAt(text, 0) : null;
+  let hit = hits[end];
+  if (hit === undefined) {
+    hit = regionNameAt(text.slice(pos, pos + length), 0);
+    hits[end] = hit;
+  }
+  return hit;
 }
 
 /** A leading English region word: 'Shanghai Pudong Development Bank', 'Hong Kong XX Limited'. */

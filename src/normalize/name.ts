@@ -22,11 +22,11 @@
 // status invalid, all parts null), `name_has_note` (a note such as (已注销) was cut from the end),
 // `customer_type_conflict` (see above; the stronger evidence wins), `name_too_long` (over 150 characters: cleaned,
 // not taken apart).
-import { pinyin } from 'pinyin-pro';
 import { Converter } from 'opencc-js/t2cn';
 import { isIndustryTerm } from './industry.js';
 import { isLegalFormOnly, isPlaceholder, splitBranch, splitLegalForm, splitNote } from './name-forms.js';
 import { hasCompanyWord, joinPersonName, looksLikePerson, personCore } from './name-person.js';
+import { toPinyinKey } from './name-pinyin.js';
 import { leadingEnglishRegion, leadingRegion, regionLengthAt, wholeRegion } from './name-region.js';
 import type { RegionSpan } from './name-region.js';
 import type { FieldIssue, NormalizeStatus } from './types.js';
@@ -63,8 +63,6 @@ export interface NameHints {
 type CustomerType = 'company' | 'individual';
 
 const FIELD = 'name';
-/** Entries kept by each of the two caches (company parts, pinyin keys) before they start afresh. */
-const CACHE_LIMIT = 50_000;
 
 const INDIVIDUAL_WORDS = new Set([
   '个人', '自然人', '个人客户', '个人用户', '私人', '散客', '消费者', 'c端', 'individual', 'person', 'personal', 'private',
@@ -78,27 +76,20 @@ const COMPANY_WORDS = new Set([
 
 const USCC = /^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/;
 const ID_NUMBER = /^(?:\d{15}|\d{17}[\dX])$/;
-const HAN = /[\u4e00-\u9fff]/u;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Cleaning
 
 interface Simplifier {
   convert: (text: string) => string;
-  /** Characters opencc changes on their own (0x3400–0x9fff): text without any of them is left alone (faster). */
+  /** Characters (0x3400–0x9fff) opencc changes on their own: 1 changed, 2 unchanged, 0 not looked at yet. Text
+   *  without any of them is left alone (faster); each character is looked at when first met. */
   changed: Uint8Array;
 }
 let simplifier: Simplifier | null = null;
 
 function loadSimplifier(): Simplifier {
-  if (simplifier) return simplifier;
-  const convert = Converter({ from: 'hk', to: 'cn' });
-  const changed = new Uint8Array(0x10000);
-  for (let cp = 0x3400; cp <= 0x9fff; cp++) {
-    const ch = String.fromCharCode(cp);
-    if (convert(ch) !== ch) changed[cp] = 1;
-  }
-  simplifier = { convert, changed };
+  simplifier ??= { convert: Converter({ from: 'hk', to: 'cn' }), changed: new Uint8Array(0x10000) };
   return simplifier;
 }
 
@@ -106,25 +97,54 @@ function simplify(text: string): string {
   const { convert, changed } = loadSimplifier();
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x3400 && (c > 0x9fff || changed[c] === 1)) return convert(text);
+    if (c < 0x3400) continue;
+    if (c > 0x9fff) return convert(text);
+    if (changed[c] === 0) {
+      const ch = String.fromCharCode(c);
+      changed[c] = convert(ch) !== ch ? 1 : 2;
+    }
+    if (changed[c] === 1) return convert(text);
   }
   return text;
 }
 
+/** What the replacements of cleanName() act on: text without any of it (most names) skips them. */
+const NEEDS_CLEANING = /[\u0000-\u001f\u007f\u200b-\u200f\u2060[\]【〔〖】〕〗\s]|\(\(|\)\)/u;
+
+/** Characters opencc might change (the BMP from Extension A on). */
+const MAY_SIMPLIFY = /[\u3400-\uffff]/u;
+
+/**
+ * raw.normalize('NFKC'), without the call for the usual name: ASCII and CJK unified ideographs are left as they are
+ * by NFKC (no decomposition, nothing composes with them), full-width brackets become ASCII ones.
+ */
+function toNfkc(raw: string): string {
+  let brackets = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 0x80 || (c >= 0x4e00 && c <= 0x9fff)) continue;
+    if (c !== 0xff08 && c !== 0xff09) return raw.normalize('NFKC');
+    brackets = true;
+  }
+  return brackets ? raw.replaceAll('（', '(').replaceAll('）', ')') : raw;
+}
+
 /** NFKC, no control or zero-width characters, ASCII brackets, tidy spaces, simplified characters. */
 export function cleanName(raw: string): string {
-  let text = raw
-    .normalize('NFKC')
-    .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028\u2029\u2060\ufeff]/g, '')
-    .replace(/[[【〔〖]/g, '(')
-    .replace(/[\]】〕〗]/g, ')')
-    .replace(/\s+/g, ' ')
-    .trim();
-  // No spaces next to Han characters or inside brackets: '腾讯 科技 ( 深圳 )' → 腾讯科技(深圳).
-  text = text.replace(/ (?=[\u2e80-\u9fff\uf900-\ufaff])|(?<=[\u2e80-\u9fff\uf900-\ufaff]) /gu, '');
-  text = text.replace(/\( /g, '(').replace(/ \)/g, ')');
-  text = text.replace(/\(\(+/g, '(').replace(/\)\)+/g, ')');
-  return /[\u3400-\uffff]/u.test(text) ? simplify(text) : text;
+  let text = toNfkc(raw);
+  if (NEEDS_CLEANING.test(text)) {
+    text = text
+      .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028\u2029\u2060\ufeff]/g, '')
+      .replace(/[[【〔〖]/g, '(')
+      .replace(/[\]】〕〗]/g, ')')
+      .replace(/\s+/g, ' ')
+      .trim();
+    // No spaces next to Han characters or inside brackets: '腾讯 科技 ( 深圳 )' → 腾讯科技(深圳).
+    text = text.replace(/ (?=[\u2e80-\u9fff\uf900-\ufaff])|(?<=[\u2e80-\u9fff\uf900-\ufaff]) /gu, '');
+    text = text.replace(/\( /g, '(').replace(/ \)/g, ')');
+    text = text.replace(/\(\(+/g, '(').replace(/\)\)+/g, ')');
+  }
+  return MAY_SIMPLIFY.test(text) ? simplify(text) : text;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -146,18 +166,10 @@ function unparsed(name: string): CompanyParts {
   return { nameCore: tidyCore(name), legalForm: null, region: null, branch: null, parentName: null, note: null };
 }
 
-const companyCache = new Map<string, CompanyParts>();
-
-/** Company parts of a cleaned name, cached (the same company recurs across a dedupe input). */
-function parseCompany(name: string): CompanyParts {
-  const cached = companyCache.get(name);
-  if (cached) return cached;
-  const parts = Object.freeze(splitCompany(name));
-  if (companyCache.size >= CACHE_LIMIT) companyCache.clear();
-  companyCache.set(name, parts);
-  return parts;
-}
-
+/**
+ * Company parts of a cleaned name. Not cached: the names of an import are nearly all distinct (a duplicate customer
+ * is usually spelled differently), and a cache of them cost more in garbage collection than its hits saved.
+ */
 function splitCompany(name: string): CompanyParts {
   let text = name;
   const note = splitNote(text);
@@ -169,23 +181,26 @@ function splitCompany(name: string): CompanyParts {
 
   let region: RegionSpan | null = null;
   // A bracketed region: 腾讯科技(深圳), Tencent Technology (Shenzhen). (中国) is a country, dropped from the core.
-  for (const match of rest.matchAll(/\s?\(([^()]+)\)/g)) {
-    const inner = (match[1] ?? '').trim();
-    if (inner === '中国' || /^china$/i.test(inner)) {
-      rest = rest.slice(0, match.index) + rest.slice(match.index + match[0].length);
-      break;
-    }
-    const span = wholeRegion(inner);
-    if (span) {
-      region = span;
-      rest = rest.slice(0, match.index) + rest.slice(match.index + match[0].length);
-      break;
+  if (rest.includes('(')) {
+    for (const match of rest.matchAll(/\s?\(([^()]+)\)/g)) {
+      const inner = (match[1] ?? '').trim();
+      if (inner === '中国' || /^china$/i.test(inner)) {
+        rest = rest.slice(0, match.index) + rest.slice(match.index + match[0].length);
+        break;
+      }
+      const span = wholeRegion(inner);
+      if (span) {
+        region = span;
+        rest = rest.slice(0, match.index) + rest.slice(match.index + match[0].length);
+        break;
+      }
     }
   }
   if (!region) {
-    const lead = HAN.test(rest.slice(0, 1)) ? leadingRegion(rest) : leadingEnglishRegion(rest);
+    const first = rest.charCodeAt(0);
+    const lead = first >= 0x4e00 && first <= 0x9fff ? leadingRegion(rest) : leadingEnglishRegion(rest);
     if (lead) {
-      const remainder = rest.slice(lead.text.length).replace(/^[\s,.-]+/, '');
+      const remainder = rest.slice(lead.text.length).replace(LEADING_SEPARATORS, '');
       if (isTradeName(remainder)) {
         region = lead;
         rest = remainder;
@@ -208,12 +223,16 @@ function splitCompany(name: string): CompanyParts {
  * and not a public institution, whose place is part of its identity (上海交通大学, 深圳市人民医院, 街道办事处).
  */
 function isTradeName(remainder: string): boolean {
-  const compact = remainder.replace(/[\s()]/g, '');
+  const compact = remainder.replace(SPACES_AND_BRACKETS, '');
   if (compact.length < 2) return false;
-  if (/^[a-z]+$/i.test(compact)) return !ENGLISH_GENERIC.has(compact.toLowerCase()) && !isIndustryTerm(remainder);
+  if (LATIN_WORD.test(compact)) return !ENGLISH_GENERIC.has(compact.toLowerCase()) && !isIndustryTerm(remainder);
   if (INSTITUTION_END.test(compact)) return false;
-  return !isIndustryTerm(remainder) && !GENERIC_REMAINDERS.has(compact);
+  return !GENERIC_REMAINDERS.has(compact) && !isIndustryTerm(remainder);
 }
+
+const LEADING_SEPARATORS = /^[\s,.-]+/;
+const SPACES_AND_BRACKETS = /[\s()]/g;
+const LATIN_WORD = /^[a-z]+$/i;
 
 /** Words that make up a whole name after a place: 北京城建, 上海日报, 广州地铁. */
 const GENERIC_REMAINDERS = new Set([
@@ -231,7 +250,11 @@ const ENGLISH_GENERIC = new Set([
   'hospital', 'daily', 'television', 'tv', 'radio', 'brewery', 'beer', 'automotive', 'shipping', 'chemical', 'chemicals',
 ]);
 
+/** What tidyCore() removes or rewrites: text without any of it is already tidy. */
+const UNTIDY = /[\s().·・、,，。'"“”‘’「」『』]/u;
+
 function tidyCore(text: string): string {
+  if (!UNTIDY.test(text)) return text;
   return text
     .replace(/\(\s*\)/g, '')
     .replace(/[·・、,，。'"“”‘’「」『』]/g, '')
@@ -243,13 +266,49 @@ function tidyCore(text: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Customer type
 
+/** A piece of evidence for the customer type; what it says is only spelled out for a conflict report. */
 interface Evidence {
-  source: string;
+  source: 'form' | 'hint' | 'uscc' | 'id';
   type: CustomerType;
 }
 
+const FORM_EVIDENCE: Evidence = { source: 'form', type: 'company' };
+const HINT_EVIDENCE: Record<CustomerType, Evidence> = {
+  company: { source: 'hint', type: 'company' },
+  individual: { source: 'hint', type: 'individual' },
+};
+const USCC_EVIDENCE: Evidence = { source: 'uscc', type: 'company' };
+const ID_EVIDENCE: Evidence = { source: 'id', type: 'individual' };
+
+function differing(evidence: Evidence | null, chosen: Evidence): Evidence | null {
+  return evidence && evidence.type !== chosen.type ? evidence : null;
+}
+
+/** A USCC, possibly full width or padded (a value already in shape skips the normalising copy). */
+function isUscc(value: string | null | undefined): boolean {
+  return !!value && (USCC.test(value) || USCC.test(value.normalize('NFKC').trim().toUpperCase()));
+}
+
+function isIdNumber(value: string | null | undefined): boolean {
+  return !!value && (ID_NUMBER.test(value) || ID_NUMBER.test(value.normalize('NFKC').trim().toUpperCase()));
+}
+
+function describeEvidence(evidence: Evidence, parts: CompanyParts, hints: NameHints | undefined): string {
+  switch (evidence.source) {
+    case 'form':
+      return parts.legalForm ? `legal form "${parts.legalForm}"` : `branch "${parts.branch ?? ''}"`;
+    case 'hint':
+      return `customer type "${hints?.customerType ?? ''}"`;
+    case 'uscc':
+      return 'USCC';
+    case 'id':
+      return 'ID number';
+  }
+}
+
 function typeFromHint(hint: string | null | undefined): CustomerType | null {
-  const text = (hint ?? '').normalize('NFKC').trim().toLowerCase();
+  if (!hint) return null;
+  const text = hint.normalize('NFKC').trim().toLowerCase();
   if (!text) return null;
   if (INDIVIDUAL_WORDS.has(text)) return 'individual';
   if (COMPANY_WORDS.has(text)) return 'company';
@@ -262,22 +321,19 @@ function decideType(
   hints: NameHints | undefined,
   builtFromParts: boolean,
 ): { type: CustomerType | null; conflict: string | null } {
-  const strong: Evidence[] = [];
-  if (parts.legalForm || parts.branch) {
-    const source = parts.legalForm ? `legal form "${parts.legalForm}"` : `branch "${parts.branch ?? ''}"`;
-    strong.push({ source, type: 'company' });
-  }
+  // Strongest first: a legal form or branch, the customer-type hint, a USCC, an ID number.
+  const form = parts.legalForm || parts.branch ? FORM_EVIDENCE : null;
   const hinted = typeFromHint(hints?.customerType);
-  if (hinted) strong.push({ source: `customer type "${hints?.customerType ?? ''}"`, type: hinted });
-  const uscc = (hints?.uscc ?? '').normalize('NFKC').trim().toUpperCase();
-  if (USCC.test(uscc)) strong.push({ source: 'USCC', type: 'company' });
-  const id = (hints?.idNumber ?? '').normalize('NFKC').trim().toUpperCase();
-  if (ID_NUMBER.test(id)) strong.push({ source: 'ID number', type: 'individual' });
+  const hint = hinted ? HINT_EVIDENCE[hinted] : null;
+  const uscc = isUscc(hints?.uscc) ? USCC_EVIDENCE : null;
+  const id = isIdNumber(hints?.idNumber) ? ID_EVIDENCE : null;
 
-  const chosen = strong[0];
+  const chosen = form ?? hint ?? uscc ?? id;
   if (chosen) {
-    const other = strong.find((e) => e.type !== chosen.type);
-    const conflict = other ? `${chosen.source} says ${chosen.type}, ${other.source} says ${other.type}` : null;
+    const other = differing(form, chosen) ?? differing(hint, chosen) ?? differing(uscc, chosen) ?? differing(id, chosen);
+    const conflict = other
+      ? `${describeEvidence(chosen, parts, hints)} says ${chosen.type}, ${describeEvidence(other, parts, hints)} says ${other.type}`
+      : null;
     return { type: chosen.type, conflict };
   }
   if (builtFromParts) return { type: 'individual', conflict: null };
@@ -290,22 +346,6 @@ function decideType(
 
 // ---------------------------------------------------------------------------------------------------------------
 // Public API
-
-const pinyinCache = new Map<string, string | null>();
-
-/** Pinyin of a core; a person's name is read with surname readings (单 shan, 曾 zeng). Cached: cores repeat. */
-function toPinyinKey(core: string, person: boolean): string | null {
-  const cacheKey = person ? `\u0001${core}` : core;
-  const cached = pinyinCache.get(cacheKey);
-  if (cached !== undefined) return cached;
-  const text = HAN.test(core)
-    ? pinyin(core, { toneType: 'none', separator: '', v: true, toneSandhi: false, surname: person ? 'head' : 'off' })
-    : core;
-  const key = text.toLowerCase().replace(/[^a-z0-9]/g, '') || null;
-  if (pinyinCache.size >= CACHE_LIMIT) pinyinCache.clear();
-  pinyinCache.set(cacheKey, key);
-  return key;
-}
 
 function issue(value: string, code: string, message: string): FieldIssue {
   return { field: FIELD, code, value, message };
@@ -348,7 +388,7 @@ export function normalizeName(raw: string | null | undefined, hints?: NameHints)
 
   // Longer text is not a name (concatenated fields, pasted notes): it is cleaned but not taken apart.
   const tooLong = name.length > MAX_NAME_LENGTH;
-  const parts = tooLong ? unparsed(name) : parseCompany(name);
+  const parts = tooLong ? unparsed(name) : splitCompany(name);
   const { type, conflict } = decideType(parts, name, hints, builtFromParts);
   const issues: FieldIssue[] = [];
   if (tooLong) issues.push(issue(value, 'name_too_long', `${name.length} characters; not split into parts`));
