@@ -22,6 +22,12 @@ export interface Candidate {
   tier: number;
 }
 
+/** A node of the name trie: the name spelled by the path from the root when that is a key of `names`. */
+export interface NameNode {
+  name: string | null;
+  next: Map<number, NameNode> | null;
+}
+
 /** One row of the 1981–2024 history file. */
 interface HistoryRecord {
   code: string;
@@ -42,8 +48,8 @@ export interface RegionLexicon {
   names: Map<string, Candidate[]>;
   /** Names that are only generic words (城区, 郊区, 东区…): read only when they agree with other evidence. */
   weakNames: Set<string>;
-  /** For each first character, the name lengths that start with it, longest first. */
-  lengthsByFirstChar: Map<string, number[]>;
+  /** The keys of `names` as a character trie (UTF-16 code units), for reading every name that starts at a position. */
+  nameTrie: NameNode;
   /** Current codes an abolished or renamed code passed into (for codes not in the 2024 table). */
   successorsOf(code: string): string[];
   /** 长途区号 attached directly to a division (not inherited). */
@@ -82,36 +88,62 @@ const ETHNIC_GROUPS = [
   '德昂', '保安', '裕固', '京', '塔塔尔', '独龙', '鄂伦春', '赫哲', '门巴', '珞巴', '基诺', '各',
 ].sort((a, b) => b.length - a.length);
 
+/** SUFFIXES by their last character, each list in the order of SUFFIXES. */
+const SUFFIXES_BY_LAST_CHAR = groupBy(SUFFIXES, (suffix) => suffix.charAt(suffix.length - 1));
+
 /** Removes one administrative suffix, keeping at least `minStem` characters; returns the name if none applies. */
 export function stripSuffix(name: string, minStem = 2): string {
-  for (const suffix of SUFFIXES) {
+  const suffixes = SUFFIXES_BY_LAST_CHAR.get(name.charAt(name.length - 1));
+  if (suffixes === undefined) return name;
+  for (const suffix of suffixes) {
     if (name.endsWith(suffix) && name.length - suffix.length >= minStem) return name.slice(0, -suffix.length);
   }
   return name;
 }
+
+function groupBy(list: readonly string[], keyOf: (item: string) => string): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const item of list) {
+    const group = groups.get(keyOf(item));
+    if (group === undefined) groups.set(keyOf(item), [item]);
+    else group.push(item);
+  }
+  return groups;
+}
+
+/** The forms stripped by stripEthnic by their last character, in the order tried: per group (longest first)
+ *  朝鲜族, then 朝鲜. */
+const ETHNIC_FORMS = groupBy(
+  ETHNIC_GROUPS.flatMap((group) => (group.length > 1 ? [`${group}族`, group] : [`${group}族`])),
+  (form) => form.charAt(form.length - 1),
+);
 
 /** 恩施土家族苗族 -> 恩施: removes trailing ethnic names (single-character ones only with 族). */
 function stripEthnic(stem: string): string {
   let out = stem;
   for (let changed = true; changed; ) {
     changed = false;
-    for (const group of ETHNIC_GROUPS) {
-      for (const form of group.length > 1 ? [`${group}族`, group] : [`${group}族`]) {
-        if (out.endsWith(form) && out.length - form.length >= 2) {
-          out = out.slice(0, -form.length);
-          changed = true;
-          break;
-        }
+    for (const form of ETHNIC_FORMS.get(out.charAt(out.length - 1)) ?? []) {
+      if (out.endsWith(form) && out.length - form.length >= 2) {
+        out = out.slice(0, -form.length);
+        changed = true;
+        break;
       }
-      if (changed) break;
     }
   }
   return out;
 }
 
+const nameCores = new Map<string, string>();
+
 /** The core of a name for comparing old and new names: suffix and ethnic names removed, may be one character. */
 function nameCore(name: string): string {
-  return stripEthnic(stripSuffix(name, 1));
+  let core = nameCores.get(name);
+  if (core === undefined) {
+    core = stripEthnic(stripSuffix(name, 1));
+    nameCores.set(name, core);
+  }
+  return core;
 }
 
 /** Hand-made aliases (standards/NOTES.md §1.4) on top of the stems: tier 0, i.e. as good as the full name. */
@@ -175,7 +207,13 @@ function buildLexicon(): RegionLexicon {
       names.set(key, [{ code, tier }]);
       return;
     }
-    const existing = list.find((c) => c.code === code);
+    let existing: Candidate | undefined;
+    for (const c of list) {
+      if (c.code === code) {
+        existing = c;
+        break;
+      }
+    }
     if (existing === undefined) list.push({ code, tier });
     else if (tier < existing.tier) existing.tier = tier;
   };
@@ -183,12 +221,11 @@ function buildLexicon(): RegionLexicon {
     add(name, code, fullTier);
     const stem = stripSuffix(name);
     if (stem !== name) add(stem, code, stemTier);
-    const autonomous = /自治(州|县|旗)$/.exec(name);
-    if (autonomous !== null) {
+    if (name.endsWith('自治州') || name.endsWith('自治县') || name.endsWith('自治旗')) {
       const core = stripEthnic(stem);
       add(core, code, stemTier);
       // 恩施州, 海西州, 长阳县, 鄂伦春旗: the everyday short forms keep the kind of unit, so rank them as names.
-      add(core + autonomous[1], code, fullTier);
+      add(core + name.charAt(name.length - 1), code, fullTier);
     }
   };
 
@@ -203,19 +240,15 @@ function buildLexicon(): RegionLexicon {
       for (const code of resolveHistory(record).codes) addWithStems(record.name, code, 1, 3);
     }
   }
-  for (const list of names.values()) list.sort((a, b) => a.tier - b.tier || a.code.localeCompare(b.code));
+  // Codes are six ASCII digits, so plain comparison orders them as localeCompare would.
+  for (const list of names.values()) {
+    if (list.length > 1) list.sort((a, b) => a.tier - b.tier || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  }
 
   const weakNames = new Set<string>();
   for (const key of names.keys()) if (key.length <= 2 && key.endsWith('区')) weakNames.add(key);
 
-  const lengthsByFirstChar = new Map<string, number[]>();
-  for (const key of names.keys()) {
-    const first = key.charAt(0);
-    const lengths = lengthsByFirstChar.get(first) ?? [];
-    if (!lengths.includes(key.length)) lengths.push(key.length);
-    lengthsByFirstChar.set(first, lengths);
-  }
-  for (const lengths of lengthsByFirstChar.values()) lengths.sort((a, b) => b - a);
+  const nameTrie = buildTrie(names.keys());
 
   const successorCache = new Map<string, string[]>();
   const successorsOf = (code: string): string[] => {
@@ -236,12 +269,38 @@ function buildLexicon(): RegionLexicon {
     everCodes,
     names,
     weakNames,
-    lengthsByFirstChar,
+    nameTrie,
     successorsOf,
     areaCodesByDivision: byDivision,
     allAreaCodes: all,
     childrenOf,
   };
+}
+
+function buildTrie(keys: Iterable<string>): NameNode {
+  const root: NameNode = { name: null, next: null };
+  for (const key of keys) {
+    let node = root;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      node.next ??= new Map();
+      let child = node.next.get(c);
+      if (child === undefined) {
+        child = { name: null, next: null };
+        node.next.set(c, child);
+      }
+      node = child;
+    }
+    node.name = key;
+  }
+  return root;
+}
+
+/** Like pushTo, for values known to be distinct. */
+function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -274,16 +333,28 @@ function readDivisions(): Map<string, Division> {
   return divisions;
 }
 
+/** Six ASCII digits. */
+function isCode(text: string): boolean {
+  if (text.length !== 6) return false;
+  for (let i = 0; i < 6; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 function readHistory(): Map<string, HistoryRecord[]> {
   const byCode = new Map<string, HistoryRecord[]>();
   const lines = readTable('gbt2260-history-1981-2024.csv').split(/\r?\n/);
-  for (const line of lines.slice(1)) {
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
     if (line.trim() === '') continue;
     const f = line.split(',');
     const code = f[0] ?? '';
-    if (!/^\d{6}$/.test(code)) continue;
+    if (!isCode(code)) continue;
     const end = f[7] ?? '';
-    pushTo(byCode, code, {
+    const successors = f[8] ?? '';
+    appendTo(byCode, code, {
       code,
       prefectureName: f[2] ?? '',
       name: f[3] ?? '',
@@ -291,17 +362,17 @@ function readHistory(): Map<string, HistoryRecord[]> {
       status: f[5] ?? '',
       start: Number(f[6]),
       end: end === '' ? null : Number(end),
-      successors: (f[8] ?? '').split(';').filter((s) => /^\d{6}$/.test(s)),
+      successors: successors === '' ? [] : successors.split(';').filter(isCode),
     });
   }
-  for (const records of byCode.values()) records.sort((a, b) => a.start - b.start);
+  for (const records of byCode.values()) if (records.length > 1) records.sort((a, b) => a.start - b.start);
   return byCode;
 }
 
 interface Resolution {
-  codes: Set<string>; // current successor codes, after the name rule below
+  codes: string[]; // current successor codes, after the name rule below (no repeats, in the order found)
   /** For an abolished prefecture: the current codes its counties went to (used for its area code). */
-  countyCodes: Set<string>;
+  countyCodes: string[];
 }
 
 /**
@@ -316,22 +387,30 @@ function makeHistoryResolver(
   divisions: Map<string, Division>,
 ): (record: HistoryRecord) => Resolution {
   const cache = new Map<HistoryRecord, Resolution>();
+  // The codes of each 4-digit prefix, in the file's order: the counties an abolished prefecture may have held.
+  const byPrefix = new Map<string, Array<[string, HistoryRecord[]]>>();
+  for (const entry of history) appendTo(byPrefix, entry[0].slice(0, 4), entry);
 
   const recordAt = (code: string, year: number): HistoryRecord | undefined => {
     const records = history.get(code) ?? [];
-    const live = records.find((r) => r.start <= year && (r.end === null || r.end > year));
-    return live ?? records.find((r) => r.end === null) ?? records[records.length - 1];
+    for (const r of records) if (r.start <= year && (r.end === null || r.end > year)) return r;
+    for (const r of records) if (r.end === null) return r;
+    return records[records.length - 1];
+  };
+  // Code lists are kept in insertion order without repeats (as a Set would), which is all their readers need.
+  const add = (list: string[], code: string): void => {
+    if (!list.includes(code)) list.push(code);
   };
 
   const follow = (record: HistoryRecord, depth: number): Resolution => {
     const cached = cache.get(record);
     if (cached !== undefined) return cached;
-    const codes = new Set<string>();
-    const countyCodes = new Set<string>();
+    const codes: string[] = [];
+    const countyCodes: string[] = [];
     const result: Resolution = { codes, countyCodes };
     if (depth > 12) return result;
     if (record.status === '在用') {
-      if (divisions.has(record.code)) codes.add(record.code);
+      if (divisions.has(record.code)) codes.push(record.code);
       cache.set(record, result);
       return result;
     }
@@ -341,31 +420,31 @@ function makeHistoryResolver(
     for (const next of successors) {
       const nextRecord = recordAt(next, year);
       if (nextRecord === undefined || nextRecord === record) continue;
-      for (const code of follow(nextRecord, depth + 1).codes) codes.add(code);
+      for (const code of follow(nextRecord, depth + 1).codes) add(codes, code);
     }
     if (successors.length === 0 && record.level === '地级') {
       const prefix = record.code.slice(0, 4);
-      for (const [code, records] of history) {
-        if (!code.startsWith(prefix) || code === record.code) continue;
+      for (const [code, records] of byPrefix.get(prefix) ?? []) {
+        if (code === record.code) continue;
         for (const child of records) {
           if (child.level !== '县级' || child.prefectureName !== record.name || child.end !== record.end) continue;
           for (const current of follow(child, depth + 1).codes) {
-            countyCodes.add(current);
+            add(countyCodes, current);
             const d = divisions.get(current);
-            codes.add(d?.prefectureCode ?? current);
+            add(codes, d?.prefectureCode ?? current);
           }
         }
       }
     }
-    if (codes.size > 1) {
+    if (codes.length > 1) {
       const core = nameCore(record.name);
-      const keeping = [...codes].filter((code) => {
+      const keeping = codes.filter((code) => {
         const d = divisions.get(code);
         return d !== undefined && nameCore(d.name).startsWith(core);
       });
       if (keeping.length === 1 && keeping[0] !== undefined) {
-        codes.clear();
-        codes.add(keeping[0]);
+        codes.length = 0;
+        codes.push(keeping[0]);
       }
     }
     cache.set(record, result);
@@ -408,14 +487,14 @@ function readAreaCodes(
   }
   // Stale names (襄樊市, 铜仁地区, 莱芜市…): follow the history file. When the successor already has its own area
   // code (莱芜市 went into 济南市, 0531), the old code stays with the counties that came from the old unit.
+  const recordsByName = new Map<string, HistoryRecord[]>();
+  for (const records of history.values()) for (const record of records) appendTo(recordsByName, record.name, record);
   for (const [name, areaCode] of stale) {
-    for (const records of history.values()) {
-      for (const record of records) {
-        if (record.name !== name || record.status === '在用') continue;
-        const { codes, countyCodes } = resolveHistory(record);
-        const targets = [...codes].some((c) => ownCodes.has(c)) && countyCodes.size > 0 ? countyCodes : codes;
-        for (const code of targets) attach(code, areaCode);
-      }
+    for (const record of recordsByName.get(name) ?? []) {
+      if (record.status === '在用') continue;
+      const { codes, countyCodes } = resolveHistory(record);
+      const targets = codes.some((c) => ownCodes.has(c)) && countyCodes.length > 0 ? countyCodes : codes;
+      for (const code of targets) attach(code, areaCode);
     }
   }
   for (const [code, areaCode] of EXTRA_AREA_CODES) if (divisions.has(code)) attach(code, areaCode);

@@ -229,6 +229,65 @@ describe('normalizeRegion: other spellings', () => {
   });
 });
 
+describe('normalizeRegion: rows that share their leading text', () => {
+  // Addresses are read only as far as the region names go, and that work is shared between rows; each sequence
+  // runs in order, so a later row starts where an earlier one stopped and must still get its own answer.
+  it.each<[string, Array<[RegionInput, string | null]>]>([
+    [
+      'an address that goes on with a district after the same city',
+      [
+        [{ address: '广东省深圳市建设路1号' }, '440300'],
+        [{ address: '广东省深圳市南山区科技园' }, '440305'],
+        [{ address: '广东省深圳市' }, '440300'],
+        [{ address: '广东省深圳市福田' }, '440304'],
+      ],
+    ],
+    [
+      'an address on top of a province column',
+      [
+        [{ province: '广东', address: '深圳市建设路' }, '440300'],
+        [{ province: '广东', address: '深圳市南山区' }, '440305'],
+        [{ province: '广东', address: '深圳市福田区1号' }, '440304'],
+        [{ province: '浙江', address: '深圳市南山区' }, '330000'],
+      ],
+    ],
+    [
+      'traditional characters after the same simplified start',
+      [
+        [{ address: '深圳市建设路' }, '440300'],
+        [{ address: '廣東省深圳市南山區' }, '440305'],
+        [{ address: '廣東省深圳市福田區' }, '440304'],
+      ],
+    ],
+    [
+      'Latin letters',
+      [
+        [{ address: 'Shenzhen Nanshan' }, '440305'],
+        [{ address: 'Shenzhen Futian District' }, '440304'],
+      ],
+    ],
+    [
+      'a street that starts like a region name',
+      [
+        [{ address: '中山路100号' }, null],
+        [{ address: '中山市石岐' }, '442000'],
+        [{ address: '中山' }, null],
+      ],
+    ],
+  ])('%s', (_label, rows) => {
+    for (const [input, code] of rows) expect(normalizeRegion(input).code).toBe(code);
+  });
+
+  it('quotes each row\'s own address in its messages', () => {
+    for (const address of ['朝阳区建国路1号', '朝阳区建国路2号', '中山路1号', '中山路2号']) {
+      const issues = normalizeRegion({ address }).issues;
+      expect(issues).toHaveLength(1);
+      expect(issues[0]?.value).toBe(address);
+      expect(issues[0]?.message).toContain(address);
+    }
+  });
+});
+
 describe('regionNameAt', () => {
   it.each<[string, number, { code: string; name: string; length: number } | null]>([
     ['上海某某科技有限公司', 0, { code: '310000', name: '上海市', length: 2 }],
