@@ -3,13 +3,15 @@
 // Two routes give the same answer:
 // - the library route: libphonenumber-js with the `max` metadata (the only build that tells CN mobiles from
 //   fixed lines), default country CN;
-// - a fast route for the common mainland shapes (11-digit mobiles with optional +86/0086, 0-prefixed fixed lines,
-//   +86 + area code). It tests the digits against the SAME CN patterns the library uses (read from the library's
-//   metadata at load time, compiled once), and answers only when the answer is a plain mobile or a plain fixed line;
-//   for anything else it declines and the library decides. The library recompiles its patterns on every call,
-//   which is where its time goes; the fast route skips that.
+// - a fast route for every number the library reads with the CN numbering plan: national digits (with or without
+//   the trunk 0 or a carrier prefix such as 17951), +86, 0086 and 86 without a plus, written with digits, spaces,
+//   dashes and brackets only. It replays the library's own steps for such input (international prefix, calling
+//   code without a plus, national prefix, number type) on the SAME CN metadata (read at load time, patterns
+//   compiled once), so it answers "valid, this number" and also "not a valid number". Anything else (another
+//   country, dots, letters, '#', a second '+') it declines and the library decides. The library recompiles its
+//   patterns and builds metadata objects on every call, which is where its time goes; the fast route skips that.
 // test/unit/normalize/phone.test.ts proves on a 200k-input seeded corpus that the fast route either declines or
-// agrees with the library on e164/type/national/areaCode/country.
+// agrees with the library: same e164/type/national/areaCode/country, or invalid for both.
 import { Metadata, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { PhoneType } from './phone.js';
 
@@ -82,14 +84,41 @@ export function parseWithLibrary(text: string): CoreNumber | undefined {
 
 // ---- fast route ----------------------------------------------------------------------------------------------
 
+/** The library's names, in the order its getNumberType tries them (fixed line first, then the rest). */
+const TYPE_ORDER = [
+  'FIXED_LINE',
+  'MOBILE',
+  'PREMIUM_RATE',
+  'TOLL_FREE',
+  'SHARED_COST',
+  'VOIP',
+  'PERSONAL_NUMBER',
+  'PAGER',
+  'UAN',
+  'VOICEMAIL',
+] as const;
+
 interface TypePattern {
+  name: (typeof TYPE_ORDER)[number];
   re: RegExp;
-  lengths: readonly number[];
+  /** Bit n set: n is a possible length (all CN lengths are far below 31; checked at load time). */
+  lengths: number;
 }
-interface CnPatterns {
-  general: TypePattern;
-  fixed: TypePattern;
-  mobile: TypePattern;
+
+/** What the fast route needs of the CN numbering plan, compiled once. */
+interface CnPlan {
+  /** The national (significant) number pattern of the whole plan. */
+  general: RegExp;
+  /** Possible lengths of the whole plan, ascending. */
+  lengths: readonly number[];
+  /** Types with a pattern, FIXED_LINE first, then in the library's order. */
+  types: readonly TypePattern[];
+  /** The mobile type has a pattern (else the library calls every fixed line FIXED_LINE_OR_MOBILE). */
+  hasMobile: boolean;
+  /** International (IDD) prefix, anchored and sticky (see prefixLength): '00', '1(?:[12]\d|79)\d\d00'. */
+  idd: RegExp;
+  /** National prefix for parsing, anchored and sticky: the trunk 0, or a carrier prefix ('17951'). */
+  nationalPrefix: RegExp;
 }
 
 /** The parts of the library's runtime Metadata object that we read. Not in its .d.ts, so checked at load time. */
@@ -101,70 +130,214 @@ interface RuntimeNumberingPlan {
   nationalNumberPattern(): string;
   possibleLengths(): number[];
   type(name: string): RuntimeType | undefined;
+  IDDPrefix(): string;
+  nationalPrefixForParsing(): string | undefined;
+  nationalPrefixTransformRule(): string | undefined;
+}
+interface RuntimeMetadata {
+  hasCallingCode(code: string): unknown;
+  getCountryCodesForCallingCode(code: string): string[] | undefined;
 }
 
 function anchored(pattern: string): RegExp {
   return new RegExp(`^(?:${pattern})$`);
 }
 
-function loadCnPatterns(): CnPatterns | null {
+function loadCnPlan(): CnPlan | null {
   try {
     const metadata = new Metadata();
+    const runtime = metadata as unknown as RuntimeMetadata;
+    // The replay below assumes: 86 is CN's alone, no calling code '8' (so '+86…' reads as 86), and a national
+    // prefix that is only stripped, never rewritten. If the metadata says otherwise, the library answers everything.
+    const countries = runtime.getCountryCodesForCallingCode('86');
+    if (countries?.length !== 1 || countries[0] !== 'CN' || runtime.hasCallingCode('8')) return null;
     metadata.selectNumberingPlan('CN');
     const plan = metadata.numberingPlan as unknown as RuntimeNumberingPlan | undefined;
     if (!plan || typeof plan.type !== 'function' || typeof plan.nationalNumberPattern !== 'function') return null;
-    const fixed = plan.type('FIXED_LINE');
-    const mobile = plan.type('MOBILE');
-    if (!fixed || !mobile || !fixed.pattern() || !mobile.pattern()) return null;
-    const generalLengths = plan.possibleLengths();
+    if (plan.nationalPrefixTransformRule() || !plan.nationalPrefixForParsing() || !plan.IDDPrefix()) return null;
+    const lengths = plan.possibleLengths();
+    if (!Array.isArray(lengths) || lengths.length === 0) return null;
+    const types: TypePattern[] = [];
+    for (const name of TYPE_ORDER) {
+      const t = plan.type(name);
+      if (!t || !t.pattern()) continue;
+      const possible = t.possibleLengths() ?? lengths;
+      if (possible.some((n) => !(n >= 0 && n < 31))) return null;
+      types.push({ name, re: anchored(t.pattern()), lengths: possible.reduce((mask, n) => mask | (1 << n), 0) });
+    }
+    if (types[0]?.name !== 'FIXED_LINE') return null;
     return {
-      general: { re: anchored(plan.nationalNumberPattern()), lengths: generalLengths },
-      fixed: { re: anchored(fixed.pattern()), lengths: fixed.possibleLengths() ?? generalLengths },
-      mobile: { re: anchored(mobile.pattern()), lengths: mobile.possibleLengths() ?? generalLengths },
+      general: anchored(plan.nationalNumberPattern()),
+      lengths,
+      types,
+      hasMobile: types.some((t) => t.name === 'MOBILE'),
+      idd: new RegExp(`^(?:${plan.IDDPrefix()})`, 'y'),
+      nationalPrefix: new RegExp(`^(?:${plan.nationalPrefixForParsing()})`, 'y'),
     };
   } catch {
     return null; // metadata API changed: the fast route switches itself off, the library answers everything
   }
 }
 
-const CN: CnPatterns | null = loadCnPatterns();
+const CN: CnPlan | null = loadCnPlan();
 
-function matches(t: TypePattern, nsn: string): boolean {
-  return t.lengths.includes(nsn.length) && t.re.test(nsn);
+/** The library's isNumberTypeEqualTo. `nsn` has at most 17 digits (readFastDigits). */
+function matchesType(t: TypePattern, nsn: string): boolean {
+  return (t.lengths & (1 << nsn.length)) !== 0 && t.re.test(nsn);
 }
 
-/** Optional +86 / 0086, optional (0xx) area code, then digits with single space or dash separators. */
-const FAST_SHAPE = /^(?:(?:\+86|0086)[ -]?)?(?:\(0\d{2,3}\)[ -]?)?\d(?:[ -]?\d)*$/;
+/** The library's checkNumberLength on the whole plan: 'short' (TOO_SHORT or INVALID_LENGTH), 'long', or 'ok'. */
+function lengthCheck(plan: CnPlan, n: string): 'short' | 'long' | 'ok' {
+  const ls = plan.lengths;
+  const len = n.length;
+  const min = ls[0] ?? 0;
+  if (len === min) return 'ok';
+  if (len < min) return 'short';
+  if ((ls[ls.length - 1] ?? 0) < len) return 'long';
+  return ls.indexOf(len, 1) >= 0 ? 'ok' : 'short';
+}
 
-/**
- * The fast route: a CoreNumber for a plain CN mobile or fixed line in a common shape, or undefined ("decline",
- * ask the library). Never returns a number the library would call invalid or type differently (see the corpus test).
- */
-export function parseFast(text: string): CoreNumber | undefined {
-  if (CN === null || !FAST_SHAPE.test(text)) return undefined;
-  const digits = text.replace(/\D/g, '');
-  let nsn: string;
-  let viaTrunk = false;
-  if (text.charCodeAt(0) === 43 /* + */) nsn = digits.slice(2);
-  else if (text.startsWith('0086')) nsn = digits.slice(4);
-  else if (digits.charCodeAt(0) === 48 /* 0 */) {
-    nsn = digits.slice(1);
-    viaTrunk = true;
-  } else nsn = digits;
+/** Length of the match of a sticky prefix pattern at the start of `digits`, -1 when none (no match array built). */
+function prefixLength(sticky: RegExp, digits: string): number {
+  sticky.lastIndex = 0;
+  return sticky.test(digits) ? sticky.lastIndex : -1;
+}
 
-  const c0 = nsn.charCodeAt(0);
-  if (c0 === 49 /* 1 */ && nsn.length === 11 && !viaTrunk && nsn.charCodeAt(1) !== 48) {
-    // mobile shape: 1[1-9]xxxxxxxxx without trunk 0
-    if (!matches(CN.general, nsn) || !matches(CN.mobile, nsn) || matches(CN.fixed, nsn)) return undefined;
-    return { e164: '+86' + nsn, national: nsn, type: 'mobile', areaCode: null, country: 'CN' };
+/** The library's extractNationalNumber: strip the trunk 0 or a carrier prefix, unless that leaves a worse number. */
+function stripNationalPrefix(plan: CnPlan, number: string): string {
+  const length = prefixLength(plan.nationalPrefix, number);
+  if (length < 0) return number;
+  const rest = number.slice(length);
+  if (rest === number) return number;
+  if (plan.general.test(number) && !plan.general.test(rest)) return number;
+  if (lengthCheck(plan, rest) === 'short') return number;
+  return rest;
+}
+
+/** The library's getNumberType, mapped to ours; undefined = not a valid number. */
+function typeOf(plan: CnPlan, nsn: string): PhoneType | undefined {
+  if (!plan.general.test(nsn)) return undefined;
+  const types = plan.types;
+  const fixed = types[0];
+  if (fixed !== undefined && matchesType(fixed, nsn)) {
+    if (!plan.hasMobile) return 'other'; // FIXED_LINE_OR_MOBILE
+    for (let i = 1; i < types.length; i++) {
+      const t = types[i];
+      if (t !== undefined && t.name === 'MOBILE') return matchesType(t, nsn) ? 'other' : 'fixed_line';
+    }
+    return 'fixed_line';
   }
-  const fixedStart = (c0 >= 50 && c0 <= 57) || (c0 === 49 && nsn.charCodeAt(1) === 48); // [2-9] or 10
-  const prefixed = viaTrunk || nsn.length !== digits.length;
-  if (fixedStart && prefixed && nsn.length >= 9 && nsn.length <= 11) {
-    if (!matches(CN.general, nsn) || !matches(CN.fixed, nsn) || matches(CN.mobile, nsn)) return undefined;
-    return { e164: '+86' + nsn, national: '0' + nsn, type: 'fixed_line', areaCode: cnAreaCode(nsn), country: 'CN' };
+  for (let i = 1; i < types.length; i++) {
+    const t = types[i];
+    if (t !== undefined && matchesType(t, nsn)) return LIBRARY_TYPES[t.name] ?? 'other';
   }
   return undefined;
+}
+
+/**
+ * The national significant number the library reads from these digits with default country CN, null when it
+ * reads no CN number at all (invalid), undefined when it would leave the CN plan (decline).
+ */
+function cnNationalNumber(plan: CnPlan, plus: boolean, digits: string): string | null | undefined {
+  let number: string;
+  if (plus) {
+    // '+' then the calling code: only 86 stays in the plan
+    if (digits.charCodeAt(0) !== 56 /* 8 */ || digits.charCodeAt(1) !== 54 /* 6 */) return undefined;
+    number = digits.slice(2);
+  } else {
+    const idd = prefixLength(plan.idd, digits);
+    const afterIdd = idd < 0 ? '' : digits.slice(idd);
+    if (idd >= 0 && afterIdd !== '' && afterIdd.charCodeAt(0) !== 48 /* 0 */) {
+      // dialled from abroad ('0086…', '17951 00 86…'): only 86 stays in the plan. With at most 2 digits after the
+      // prefix ('0064'), any calling code leaves less than the 2-digit minimum of a national number: invalid.
+      if (afterIdd.charCodeAt(0) !== 56 || afterIdd.charCodeAt(1) !== 54) return afterIdd.length <= 2 ? null : undefined;
+      number = afterIdd.slice(2);
+    } else if (digits.charCodeAt(0) === 56 && digits.charCodeAt(1) === 54) {
+      // '86…' without a plus: the library drops the 86 when the rest reads better, or the whole is too long
+      const shorter = digits.slice(2);
+      const whole = stripNationalPrefix(plan, digits);
+      const dropped =
+        (!plan.general.test(whole) && plan.general.test(stripNationalPrefix(plan, shorter))) ||
+        lengthCheck(plan, whole) === 'long';
+      if (!dropped) return whole;
+      number = shorter;
+    } else {
+      return stripNationalPrefix(plan, digits);
+    }
+  }
+  if (number === '') return null; // a calling code and nothing after it
+  return stripNationalPrefix(plan, number);
+}
+
+const NON_DIGIT = /\D/g;
+const ONLY_DIGITS = /^\d+$/;
+/** What the fast route reads: digits, spaces, dashes, brackets and '+'. */
+const FAST_CHARS = /^[\d ()+-]*$/;
+/** A '+' before the first digit: the number is international. */
+const LEADING_PLUS = /^[ ()-]*\+/;
+
+function lastDigitAt(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return i;
+  }
+  return -1;
+}
+/** The library gives up on longer input; the fast route leaves it to the library. */
+const MAX_TEXT = 250;
+
+/**
+ * The fast route: a CoreNumber when the library would read a valid CN number, null when it would read no valid
+ * number, undefined ("decline", ask the library) for anything outside the CN plan or the shapes above.
+ * Never disagrees with parseWithLibrary (see the corpus test).
+ */
+export function readFast(text: string): CoreNumber | null | undefined {
+  if (CN === null || text.length > MAX_TEXT) return undefined;
+  // (Regular expressions rather than a loop over the characters: they run as native code from the first call,
+  // and the first rows of an import are read before the JIT has optimized anything.)
+  let plus = false;
+  let digits = text;
+  if (!ONLY_DIGITS.test(text)) {
+    if (!FAST_CHARS.test(text)) return undefined;
+    plus = LEADING_PLUS.test(text);
+    // a '+' inside the number ('13812345678 +86 1'): the library sees no number at all; one after the last
+    // digit is trailing junk it cuts off
+    const innerPlus = text.indexOf('+', plus ? text.indexOf('+') + 1 : 0);
+    if (innerPlus >= 0 && innerPlus < lastDigitAt(text)) return null;
+    digits = text.replace(NON_DIGIT, '');
+  }
+  return readFastDigits(digits, plus);
+}
+
+/**
+ * readFast for a text the library sees as these digits, with or without a leading '+' (a text of digits, spaces,
+ * dashes and brackets, and at most one '+', before its first digit).
+ */
+export function readFastDigits(digits: string, plus: boolean): CoreNumber | null | undefined {
+  if (CN === null) return undefined;
+  // fewer than 3 digits: not even a viable number for the library; CN numbers have 7 or more anyway
+  if (digits.length < 3) return null;
+  const nsn = cnNationalNumber(CN, plus, digits);
+  if (nsn === undefined) return undefined;
+  if (nsn === null || nsn.length < 2 || nsn.length > 17) return null;
+  const type = typeOf(CN, nsn);
+  if (type === undefined) return null;
+  const fixed = type === 'fixed_line';
+  // 7-digit fixed lines ('9031239'): the library's national format cuts some of their area codes where cnAreaCode
+  // does not, so the corpus cannot prove them; they are rare, the library reads them
+  if (fixed && nsn.length < 8) return undefined;
+  return {
+    e164: '+86' + nsn,
+    national: fixed ? '0' + nsn : nsn,
+    type,
+    areaCode: fixed ? cnAreaCode(nsn) : null,
+    country: 'CN',
+  };
+}
+
+/** The fast route's valid answers only: a CoreNumber, or undefined for "invalid" and "declined" alike. */
+export function parseFast(text: string): CoreNumber | undefined {
+  return readFast(text) ?? undefined;
 }
 
 /** True when the fast route is available (the library's metadata could be read). */
@@ -173,8 +346,8 @@ export const FAST_ROUTE_AVAILABLE: boolean = CN !== null;
 /** One number: the fast route first (unless disabled), then the library. */
 export function parsePhoneCore(text: string, fast: boolean): CoreNumber | undefined {
   if (fast) {
-    const quick = parseFast(text);
-    if (quick !== undefined) return quick;
+    const quick = readFast(text);
+    if (quick !== undefined) return quick ?? undefined;
   }
   return parseWithLibrary(text);
 }

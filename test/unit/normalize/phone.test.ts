@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import parsePhoneNumberFromString, { Metadata } from 'libphonenumber-js/max';
-import { normalizeFax, normalizePhones } from '../../../src/normalize/phone.js';
-import { FAST_ROUTE_AVAILABLE, parseFast } from '../../../src/normalize/phone-parse.js';
+import { normalizeFax, normalizePhones, tokensOf } from '../../../src/normalize/phone.js';
+import { FAST_ROUTE_AVAILABLE, parseFast, readFast } from '../../../src/normalize/phone-parse.js';
 
 
 type Expect = {
@@ -161,6 +161,34 @@ describe('normalizePhones: splitting, extensions, classification', () => {
   });
 });
 
+describe('tokensOf', () => {
+  // the regex pipeline it replaced, kept here as its specification
+  const byRegex = (segment: string): string[] =>
+    segment
+      .replace(/[^0-9+()\-.#* ]/g, ' ')
+      .split(' ')
+      .map((piece) => piece.replace(/^[^\d(+#]+/, '').replace(/[^\d)]+$/, ''))
+      .filter((token) => /\d/.test(token));
+
+  it.each(['021-62345678 #8001', '（0755）8601 3388', ' +86 (0)21 6234 5678 ', '-)(8-', '手机:138-1234-5678。', '#12)', '..1.2..', ''])(
+    '%j',
+    (segment) => expect(tokensOf(segment)).toEqual(byRegex(segment)),
+  );
+
+  it('splits 100,000 random segments as the regex pipeline does', () => {
+    const rnd = seededRandom(5);
+    const alphabet = '0123456789+()-.#* \tx转a,（）';
+    for (let i = 0; i < 100_000; i++) {
+      let segment = '';
+      const len = Math.floor(rnd() * 24);
+      for (let k = 0; k < len; k++) segment += alphabet[Math.floor(rnd() * alphabet.length)] ?? '';
+      const got = tokensOf(segment);
+      const want = byRegex(segment);
+      if (JSON.stringify(got) !== JSON.stringify(want)) expect({ segment, got }).toEqual({ segment, got: want });
+    }
+  });
+});
+
 describe('normalizeFax', () => {
   it.each<[string | null, string | null, string, string[]]>([
     ['021-62345678', SH, 'normalized', []],
@@ -273,29 +301,41 @@ function makeCorpus(size: number, seed: number, areaCodes: readonly string[]): s
     for (let i = 0; i < n; i++) s += int(10);
     return s;
   };
-  // a digit string cut into groups with a separator, sometimes at odd places, sometimes doubled
+  // a digit string cut into groups with a separator, sometimes at odd places, sometimes doubled, sometimes with
+  // brackets around a group ('(021)6234 5678', '138(1234)5678')
   const separate = (d: string, groups: number[]): string => {
     const style = int(10);
     if (style < 4) return d;
-    const sep = style < 6 ? ' ' : style < 8 ? '-' : style === 8 ? pick(['  ', '--', ' - ', '.']) : pick([' ', '-']);
+    const sep = style < 6 ? ' ' : style < 8 ? '-' : style === 8 ? pick(['  ', '--', ' - ', '.', ' -', '- ']) : pick([' ', '-', '']);
     if (int(5) === 0) {
       // random cut points
       let out = '';
       for (let i = 0; i < d.length; i++) out += (i > 0 && int(4) === 0 ? sep : '') + d[i];
       return out;
     }
-    let out = '';
+    const cut: string[] = [];
     let at = 0;
     for (const g of groups) {
       if (at >= d.length) break;
-      out += (out ? sep : '') + d.slice(at, at + g);
+      cut.push(d.slice(at, at + g));
       at += g;
     }
-    if (at < d.length) out += (out ? sep : '') + d.slice(at);
-    return out;
+    if (at < d.length) cut.push(d.slice(at));
+    if (int(6) === 0 && cut.length > 1) {
+      const k = int(cut.length);
+      cut[k] = `(${cut[k] ?? ''})`;
+    }
+    return cut.join(sep);
   };
-  const intl = (): string => pick(['', '', '', '+86', '+86 ', '+86-', '0086', '0086 ', '0086-', '86', '86-', '+', '+8', '008']);
-
+  // how the country and carrier are written before a number: +86 in every spelling, 86 without a plus, 0086 and
+  // carrier / IP-dialling prefixes (17951, 12593, 17951 00 86), and broken ones ('+', '+8', '008', '+0', '00')
+  const intl = (): string =>
+    pick([
+      '', '', '', '', '', '+86', '+86 ', '+86-', '0086', '0086 ', '0086-', '86', '86-', '86 ', '+', '+8', '008',
+      '(+86)', '(+86) ', '(+86)-', '+(86)', '+ 86 ', '(86)', '+86 (0)', '+86(0)', '+860', '0086 0', '+0', '00',
+      '17951', '17951 ', '17951-', '12593', '17911', '17901 ', '1795100', '1795186', '17951 0086 ', '1259300 86',
+      '+86 17951 ', '860',
+    ]);
   const mobile = (): string => {
     const seg = int(4) === 0 ? pick(['1610', '1740', '1741', '1745', '1746', '1749', '1790', '1795']) : '1' + digits(2);
     const len = pick([11, 11, 11, 11, 11, 10, 12, 9]);
@@ -308,27 +348,38 @@ function makeCorpus(size: number, seed: number, areaCodes: readonly string[]): s
     const subLen = pick([7, 8, 8, 8, 7, 6, 9]);
     const first = int(3) === 0 ? String(int(10)) : String(2 + int(7));
     const sub = first + digits(subLen - 1);
-    const shape = int(10);
+    const shape = int(12);
     if (shape < 5) return '0' + area + separate(sub, [4, 4]).replace(/^/, pick(['', '-', ' ', '-', '']));
     if (shape === 5) return `(0${area})` + pick(['', ' ', '-']) + separate(sub, [4, 4]);
-    if (shape === 6) return pick(['+86 ', '+86-', '0086 ', '+86']) + area + pick(['', ' ', '-']) + separate(sub, [4, 4]);
-    if (shape === 7) return pick(['+86 0', '+86 (0)', '0086 0', '+86(0', '86 0']) + area + pick(['', ' ', '-', ')']) + sub;
+    if (shape === 6) return pick(['+86 ', '+86-', '0086 ', '+86', '86-', '86 ', '(+86)', '(+86) ']) + area + pick(['', ' ', '-']) + separate(sub, [4, 4]);
+    if (shape === 7) return pick(['+86 0', '+86 (0)', '0086 0', '+86(0', '86 0', '860', '86-0', '(+86)0', '(+86) (0']) + area + pick(['', ' ', '-', ')']) + sub;
     if (shape === 8) return area + pick(['', '-', ' ']) + sub; // no trunk 0
+    if (shape === 9) return intl() + pick(['0', '(0', '']) + area + pick(['', ')', ') ', '-']) + separate(sub, [4, 4]);
+    if (shape === 10) return separate(sub, [4, 4]); // subscriber only, as typed without an area code
     return '0' + area + sub + pick(['-' + digits(1 + int(4)), ' ' + digits(3), '']);
   };
   const special = (): string => {
-    const kind = int(6);
-    if (kind === 0) return pick(['', '0']) + pick(['400', '800']) + separate(digits(7), [3, 4]);
+    const kind = int(11);
+    if (kind === 0) return pick(['', '0', '+86 ', '86', '(+86)', '0086']) + pick(['400', '800']) + separate(digits(7), [3, 4]);
     if (kind === 1) return pick(['010', '021', '10', '21']) + '800' + digits(pick([6, 7, 8]));
     if (kind === 2) return pick(['95', '96', '100', '123', '11', '12']) + digits(int(6));
     if (kind === 3) return pick(['160', '168']) + digits(5);
     if (kind === 4) return intl() + digits(5 + int(9));
-    return pick(['+852 ', '+853 ', '+886 ', '+1 ', '+44 ', '00852']) + digits(7 + int(4));
+    if (kind === 5) return pick(['+852 ', '+853 ', '+886 ', '+1 ', '+44 ', '00852', '+7 ', '+8 6', '001 ']) + digits(7 + int(4));
+    // fragments: what a cell's pieces read as on their own ('0755', '+86', '8001', '1', '86-')
+    if (kind === 6) return pick(['', '', '+', '(', '+86', '86', '0', '(0', '+86 ', '00', '00', '1795100']) + digits(1 + int(8)) + pick(['', '', ')', '-']);
+    // fillers and repeated digits
+    if (kind === 7) return intl() + pick(['1', '0', '8', '2']) + String(int(10)).repeat(6 + int(6));
+    // short service lines inside an area ('0755 95xxx', '021 123xx'), with and without the area's trunk 0
+    if (kind === 8) return intl() + pick(['', '0', '0', '(0']) + pick(areaCodes) + pick(['', ' ', '-', ') ']) + pick(['95', '100', '123', '96']) + digits(2 + int(3));
+    // a '+' after the number started: what grouping tries when the next number is written with +86
+    if (kind === 9) return pick(['', '+', '++', '(+86)']) + digits(3 + int(9)) + pick([' +86', ' +', '+', ' (+86)', ' +86 1', '-+86']) + digits(int(9));
+    return digits(13 + int(10)); // too long: several numbers run together
   };
   const out: string[] = [];
   for (let i = 0; i < size; i++) {
     const k = int(10);
-    out.push(k < 5 ? mobile() : k < 9 ? fixed() : special());
+    out.push(k < 4 ? mobile() : k < 8 ? fixed() : special());
   }
   return out;
 }
@@ -368,42 +419,88 @@ describe('phone fast route agrees with libphonenumber-js (max)', () => {
     expect(areaCodes.length).toBeGreaterThan(300);
   });
 
-  it('on 200,000 seeded inputs: it declines or gives the same e164/type/ext/country/national/area code', () => {
+  it('on 200,000 seeded inputs: it declines, or agrees with the library on validity and e164/type/country/national/area code', () => {
     const corpus = makeCorpus(200_000, 20240105, areaCodes);
-    let accepted = 0;
-    let libraryValid = 0;
-    const mismatches: string[] = [];
+    let answeredValid = 0;
+    let answeredInvalid = 0;
     let declinedValid = 0;
+    const mismatches: string[] = [];
     for (const text of corpus) {
-      const fast = parseFast(text);
+      const fast = readFast(text);
+      const want = libraryView(text);
       if (fast === undefined) {
-        if (libraryView(text) !== 'invalid') declinedValid++;
+        if (want !== 'invalid') declinedValid++;
         continue;
       }
-      accepted++;
-      const want = libraryView(text);
-      if (want !== 'invalid') libraryValid++;
-      const got = [fast.e164, fast.type, '', fast.country ?? '', fast.national, fast.areaCode ?? ''].join('|');
+      let got = 'invalid';
+      if (fast === null) answeredInvalid++;
+      else {
+        answeredValid++;
+        got = [fast.e164, fast.type, '', fast.country ?? '', fast.national, fast.areaCode ?? ''].join('|');
+      }
       if (got !== want) mismatches.push(`${JSON.stringify(text)}: fast ${got} library ${want}`);
+      // parseFast is the valid-only view of the same answer
+      expect(parseFast(text)).toEqual(fast ?? undefined);
     }
+    const declined = corpus.length - answeredValid - answeredInvalid;
     console.log(
-      `phone fast route: ${corpus.length} inputs, ${areaCodes.length} area codes, ` +
-        `${accepted} answered by the fast route (all checked against the library), ${corpus.length - accepted} declined ` +
+      `phone fast route: ${corpus.length} inputs, ${areaCodes.length} area codes; answered by the fast route and ` +
+        `checked against the library: ${answeredValid} valid, ${answeredInvalid} invalid; ${declined} declined ` +
         `(${declinedValid} of them valid for the library: shapes the fast route leaves to it)`,
     );
     expect(mismatches.slice(0, 20)).toEqual([]);
-    expect(accepted).toBe(libraryValid);
-    expect(accepted).toBeGreaterThan(20_000);
+    expect(answeredValid).toBeGreaterThan(40_000);
+    expect(answeredInvalid).toBeGreaterThan(100_000);
   });
 
-  it('whole records read the same with and without the fast route (20,000 multi-number cells)', () => {
+  it('reads every writing in the bench data the same as the library (hand-picked shapes)', () => {
+    const shapes = [
+      '13812345678', '138 1234 5678', '138-1234-5678', '+86 138-1234-5678', '+8613812345678', '86-13812345678',
+      '(+86)13812345678', '013812345678', '0086 13812345678', '17951 13812345678', '1795113812345678',
+      '021-62345678', '(0755)86013388', '0755 8601 3388', '86-755-86013388', '86-21-62345678', '+86 755 86013388',
+      '+86 21 62345678', '+86 (0)21 6234 5678', '400-800-8888', '400 800 8888', '4008008888', '4008-008888',
+      '0551-21720944', '62345678', '0755', '+86', '86', '1', '8001', '1381234567', '138123456789', '0000-0000000',
+      '13800138000 13900139000', '021 6234567', '0755-86013388-8001', '86 0', '(86)', '+86 0', '17951',
+      '13812345678 +86', '021-62345678 +86 138', '++8613812345678', '+86+13812345678', '13812345678 +', '(+86)755 8601 3388+',
+      '0064', '0099', '001', '1795100', '1795100 44', '75195201', '0751 95201', '+86 (0)751-95201',
+    ];
+    for (const text of shapes) {
+      const fast = readFast(text);
+      expect.soft(fast, text).not.toBeUndefined();
+      const got = fast == null ? 'invalid' : [fast.e164, fast.type, '', fast.country ?? '', fast.national, fast.areaCode ?? ''].join('|');
+      expect.soft(got, text).toBe(libraryView(text));
+    }
+  });
+
+  it('declines what leaves the CN plan or the plain shapes', () => {
+    for (const text of ['+852 2123 4567', '+1 415 555 2671', '00852 21234567', '138.1234.5678', '021-62345678#12', '+0 13812345678', '1795100852 21234567', '9031239']) {
+      expect(readFast(text), text).toBeUndefined();
+    }
+  });
+
+  it('whole records read the same with and without the fast route (30,000 multi-number cells)', () => {
     const rnd = seededRandom(99);
-    const parts = makeCorpus(50_000, 4242, areaCodes);
-    const seps = [';', '；', '/', '、', ',', '，', ' ', '  ', ' / '];
-    const exts = ['', '', '', ' 转 8001', '分机12', ' ext. 305', 'x22', '#9', '-801', '(66)'];
+    const parts = makeCorpus(60_000, 4242, areaCodes);
+    // separators between numbers, including empty segments and the full-width ones NFKC folds
+    const seps = [';', '；', '/', '、', ',', '，', ' ', '  ', ' / ', ';;', ' ; ', '\n', '|', '／', ' 或 ', ' or '];
+    const exts = ['', '', '', '', '', ' 转 8001', '分机12', ' ext. 305', 'x22', '#9', '-801', '(66)', '（分机8）'];
+    // what else sits in a cell around the numbers
+    const around = (v: string): string => {
+      const k = Math.floor(rnd() * 30);
+      if (k === 0) return `手机：${v}`;
+      if (k === 1) return `${v}（微信同号）`;
+      if (k === 2) return `${v};`;
+      if (k === 3) return `/${v}`;
+      if (k === 4) return `  ${v}\t`;
+      if (k === 5) return v.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))); // full-width digits
+      if (k === 6) return `${v}.0`;
+      if (k === 7) return v.replace(/(\d{3})\d{4}/, '$1****');
+      if (k === 8) return `+ ${v}`; // a plus that tokenizing drops
+      if (k === 9) return `+ 86 ${v.slice(0, 5)}`;
+      return v;
+    };
     let next = 0;
-    const diffs: string[] = [];
-    for (let i = 0; i < 20_000; i++) {
+    const cell = (): string => {
       const count = 1 + Math.floor(rnd() * 3);
       let value = '';
       for (let k = 0; k < count; k++) {
@@ -411,11 +508,22 @@ describe('phone fast route agrees with libphonenumber-js (max)', () => {
         const ext = exts[Math.floor(rnd() * exts.length)] ?? '';
         value += (k > 0 ? sep : '') + (parts[next++ % parts.length] ?? '') + ext;
       }
-      const field = rnd() < 0.5 ? 'mobile' : 'phone';
+      return around(value);
+    };
+    const diffs: string[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      // one cell, or a record's mobile and phone columns together (one of them sometimes empty)
+      const inputs =
+        rnd() < 0.6
+          ? [{ field: rnd() < 0.5 ? 'mobile' : 'phone', value: cell() }]
+          : [
+              { field: 'mobile', value: rnd() < 0.2 ? undefined : cell() },
+              { field: 'phone', value: rnd() < 0.2 ? '' : cell() },
+            ];
       const ctx = rnd() < 0.3 ? { areaCode: '021' } : {};
-      const a = normalizePhones([{ field, value }], { ...ctx, fastPath: true });
-      const b = normalizePhones([{ field, value }], { ...ctx, fastPath: false });
-      if (JSON.stringify(a) !== JSON.stringify(b)) diffs.push(`${JSON.stringify(value)}\n  fast ${JSON.stringify(a)}\n  lib  ${JSON.stringify(b)}`);
+      const a = normalizePhones(inputs, { ...ctx, fastPath: true });
+      const b = normalizePhones(inputs, { ...ctx, fastPath: false });
+      if (JSON.stringify(a) !== JSON.stringify(b)) diffs.push(`${JSON.stringify(inputs)}\n  fast ${JSON.stringify(a)}\n  lib  ${JSON.stringify(b)}`);
     }
     expect(diffs.slice(0, 10)).toEqual([]);
   });
