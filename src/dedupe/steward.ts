@@ -39,8 +39,7 @@ export function mergeCustomers(ctx: StewardContext, ids: number[], force = false
         }
       }
     }
-    const current = new Map<number, number | null>();
-    for (const [c, rs] of members) for (const r of rs) current.set(r, c);
+    const current = customerOfEach(members);
     const customers = new CustomerWriter(ctx.db);
     const result = applyAssignment({ merges: [{ survivor, absorbed: others, joining: [] }], newCustomers: [], blocked: [] }, {
       db: ctx.db, customers, current, members, kind: 'manual_merge', runId: null, actor: ctx.actor,
@@ -110,8 +109,7 @@ export function acceptPair(ctx: StewardContext, pairId: number): { survivor: num
     let survivor: number | null = ca;
     if (ca !== null && cb !== null && ca !== cb) {
       const members = membersOf(ctx.db, [ca, cb]);
-      const current = new Map<number, number | null>();
-      for (const [c, rs] of members) for (const r of rs) current.set(r, c);
+      const current = customerOfEach(members);
       const rules = loadNeverMerge(ctx.db);
       const plan = planAssignment({ current, clusters: [[pair.record_a, pair.record_b]], members, cannotLink: rules.cannotLink });
       if (plan.blocked.length > 0) throw new CrmError(`pair ${pairId}: ${plan.blocked[0]!.reason}`);
@@ -140,4 +138,11 @@ export function rejectPair(ctx: StewardContext, pairId: number): void {
 export function skipPair(ctx: StewardContext, pairId: number): void {
   if (!getReviewPair(ctx.db, pairId)) throw new CrmError(`no review pair ${pairId}`);
   decideReviewPair(ctx.db, pairId, 'skipped', ctx.actor);
+}
+
+/** record -> customer, from customer -> records. */
+function customerOfEach(members: ReadonlyMap<number, readonly number[]>): Map<number, number | null> {
+  const current = new Map<number, number | null>();
+  for (const [c, rs] of members) for (const r of rs) current.set(r, c);
+  return current;
 }
