@@ -35,10 +35,10 @@ export function explainPair(db: Db, refA: string, refB: string): Explanation {
   const idA = resolveRecordRef(db, refA);
   const idB = resolveRecordRef(db, refB);
   if (idA === idB) throw new UsageError('name two different records');
-  const { records, index } = loadMatchRecords(db);
-  const a = index.get(idA);
-  const b = index.get(idB);
-  if (a === undefined || b === undefined) throw new CrmError('both records need normalized values: run `crm normalize`');
+  const records = loadMatchRecords(db);
+  const a = records.findIndex((r) => r.id === idA);
+  const b = records.findIndex((r) => r.id === idB);
+  if (a < 0 || b < 0) throw new CrmError('both records need normalized values: run `crm normalize`');
   const last = lastFinishedRun(db);
   let model: MatchModel;
   let from: string;

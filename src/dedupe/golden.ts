@@ -1,26 +1,39 @@
 // Recomputes the golden record of customers from their records' normalized values.
 import { pickSurvivors, type SurvivorshipOptions } from '../match/survivorship.js';
-import type { CustomerWriter } from '../store/customers.js';
+import { writeSingleRecordGolden, type CustomerWriter } from '../store/customers.js';
 import type { Db } from '../store/db.js';
-import { iterateNormalized, type NormalizedRow } from '../store/record-views.js';
+import { iterateNormalized, pageRecordsOfSharedCustomers, type CustomerRecordRow, type NormalizedRow } from '../store/record-views.js';
+
+type SurvivorRow = Pick<NormalizedRow, 'record_id' | 'source' | 'changed_at' | 'values'>;
 
 /** Golden records for the given customers (read one by one). */
 export function refreshGolden(db: Db, writer: CustomerWriter, customerIds: Iterable<number>, options: SurvivorshipOptions): void {
   for (const id of customerIds) writeGoldenFor(writer, id, [...iterateNormalized(db, { customerId: id })], options);
 }
 
-/** Golden records for every customer, from one ordered pass over all records (first runs on large stores). */
+/** Golden records for every customer (first runs on large stores): those of one record in one SQL statement, the
+ * others from one pass over their records in customer order, one page in memory at a time. Returns how many. */
 export function refreshAllGolden(db: Db, writer: CustomerWriter, options: SurvivorshipOptions): number {
-  const byCustomer = new Map<number, NormalizedRow[]>();
-  for (const row of iterateNormalized(db)) {
-    if (row.customer_id === null) continue;
-    (byCustomer.get(row.customer_id) ?? byCustomer.set(row.customer_id, []).get(row.customer_id)!).push(row);
+  let written = writeSingleRecordGolden(db);
+  let pending: CustomerRecordRow[] = [];
+  for (const page of pageRecordsOfSharedCustomers(db)) {
+    for (const row of page) {
+      if (pending.length > 0 && pending[0]!.customer_id !== row.customer_id) {
+        writeGoldenFor(writer, pending[0]!.customer_id, pending, options);
+        written++;
+        pending = [];
+      }
+      pending.push(row);
+    }
   }
-  for (const [id, rows] of byCustomer) writeGoldenFor(writer, id, rows, options);
-  return byCustomer.size;
+  if (pending.length > 0) {
+    writeGoldenFor(writer, pending[0]!.customer_id, pending, options);
+    written++;
+  }
+  return written;
 }
 
-function writeGoldenFor(writer: CustomerWriter, customerId: number, rows: NormalizedRow[], options: SurvivorshipOptions): void {
+function writeGoldenFor(writer: CustomerWriter, customerId: number, rows: readonly SurvivorRow[], options: SurvivorshipOptions): void {
   if (rows.length === 0) return;
   const golden = pickSurvivors(
     rows.map((r) => ({ recordId: r.record_id, source: r.source, changedAt: String(r.values.updated_at ?? r.changed_at), values: r.values })),

@@ -1,18 +1,18 @@
 // One `crm dedupe` run: load the normalized records, find matches, turn clusters into customers with stable ids,
 // queue the uncertain pairs for review, refresh golden records; all in one transaction (a crash leaves the store
 // as it was). Incremental by default: only records new or changed since the last run are compared with the rest.
-import { buildMatchRecord } from '../match/match-record.js';
+import { buildMatchRecord, MATCH_COLUMNS, needsRawFallback } from '../match/match-record.js';
 import { planAssignment } from '../match/assignment.js';
 import { buildCandidatePairs } from '../match/blocking.js';
-import { findMatches, type FindMatchesStats } from '../match/pipeline.js';
+import { findMatches, type FindMatchesResult, type FindMatchesStats } from '../match/pipeline.js';
 import type { MatchRecord, PairScore } from '../match/types.js';
 import { RecordDecoder } from '../ingest/record-decoder.js';
 import { appendAudit } from '../store/audit.js';
 import { CustomerWriter } from '../store/customers.js';
 import { withTransaction, type Db } from '../store/db.js';
 import { finishDedupeRun, lastFinishedRun, startDedupeRun } from '../store/dedupe-runs.js';
-import { loadNeverMerge } from '../store/never-merge.js';
-import { changedRecordIds, iterateNormalized } from '../store/record-views.js';
+import { loadNeverMerge, type NeverMergeRules } from '../store/never-merge.js';
+import { changedRecordIds, iterateColumns } from '../store/record-views.js';
 import { queuePair, resolveSettledPairs } from '../store/review-pairs.js';
 import { applyAssignment } from './apply-merges.js';
 import { refreshAllGolden, refreshGolden } from './golden.js';
@@ -51,18 +51,24 @@ export interface DedupeSummary {
   timings: Record<string, number>;
 }
 
-/** The records as matching sees them, in record-id order, and where each one is. */
-export function loadMatchRecords(db: Db): { records: MatchRecord[]; index: Map<number, number> } {
+/** The records as matching sees them, in record-id order. */
+export function loadMatchRecords(db: Db): MatchRecord[] {
   const decoder = new RecordDecoder(db);
   const records: MatchRecord[] = [];
-  const index = new Map<number, number>();
-  for (const row of iterateNormalized(db)) {
-    index.set(row.record_id, records.length);
+  for (const row of iterateColumns(db, MATCH_COLUMNS)) {
     records.push(buildMatchRecord(row.record_id, row.values, {
-      source: row.source, customerId: row.customer_id, raw: decoder.values(row.batch_id, row.raw_text),
+      source: row.source, customerId: row.customer_id, raw: needsRawFallback(row.values) ? decoder.values(row.batch_id, row.raw_text) : {},
     }));
   }
-  return { records, index };
+  return records;
+}
+
+/** What matching found, held only until it is written (the golden pass runs without it). */
+interface Matched {
+  loadMs: number;
+  records: MatchRecord[];
+  result: FindMatchesResult;
+  rules: NeverMergeRules;
 }
 
 export async function runDedupe(db: Db, options: DedupeOptions): Promise<DedupeSummary> {
@@ -70,48 +76,38 @@ export async function runDedupe(db: Db, options: DedupeOptions): Promise<DedupeS
   const last = lastFinishedRun(db);
   const mode = options.full || !last ? 'full' : 'incremental';
   const newIds = mode === 'incremental' ? changedRecordIds(db, last!.started_at) : null;
-  const { records } = loadMatchRecords(db);
-  const rules = loadNeverMerge(db);
-  const result = findMatches(records, {
-    upper: options.upper, lower: options.lower, seed: options.seed, cannotLink: rules.count > 0 ? rules.cannotLink : undefined,
-    // Queued pairs carry their explanation; with --auto only those below --upper are queued.
-    ...(newIds ? { newIds } : {}), explain: options.auto ? 'review' : 'all',
-  });
-  if (options.onCandidate) emitCandidates(records, newIds, options.onCandidate);
-
+  let matched: Matched | null = matchStore(db, options, newIds);
+  const model = matched.result.model;
+  const matchStats = matched.result.stats;
+  // Milliseconds per stage: loading the records, then findMatches' stages, then the writes.
+  const timings: Record<string, number> = { load: matched.loadMs, ...matchStats.timings };
+  let lap = Date.now();
+  const stage = (name: string): void => {
+    const now = Date.now();
+    timings[name] = now - lap;
+    lap = now;
+  };
   const summary: DedupeSummary = {
-    mode, dry_run: options.dryRun, records: records.length, new_records: newIds ? newIds.size : records.length,
-    pairs_compared: result.stats.pairs, blocking: result.stats.byRule, auto_merged: 0, records_merged: 0, new_customers: 0,
-    customers: 0, queued_for_review: 0, vetoed: result.stats.vetoed, blocked_by_rules: 0, elapsed_ms: 0, timings: result.stats.timings,
+    mode, dry_run: options.dryRun, records: matchStats.records, new_records: newIds ? newIds.size : matchStats.records,
+    pairs_compared: matchStats.pairs, blocking: matchStats.byRule, auto_merged: 0, records_merged: 0, new_customers: 0,
+    customers: 0, queued_for_review: 0, vetoed: matchStats.vetoed, blocked_by_rules: 0, elapsed_ms: 0, timings,
   };
 
   const write = async () => {
+    lap = Date.now();
     const runId = startDedupeRun(db, mode, { auto: options.auto, upper: options.upper, lower: options.lower, prefer: options.prefer, seed: options.seed }, options.actor);
-    const current = new Map<number, number | null>();
-    const members = new Map<number, number[]>();
-    for (const r of records) {
-      current.set(r.id, r.customerId);
-      if (r.customerId !== null) (members.get(r.customerId) ?? members.set(r.customerId, []).get(r.customerId)!).push(r.id);
-    }
-    const clusters = options.auto ? result.clusters.map((c) => c.map((i) => records[i]!.id)) : [];
-    const plan = planAssignment({ current, clusters, members, cannotLink: rules.cannotLink });
-    summary.blocked_by_rules = plan.blocked.length;
     const customers = new CustomerWriter(db);
-    const byPair = scoresByRecord(records, result.scored);
-    const applied = applyAssignment(plan, {
-      db, customers, current, members, kind: 'auto_merge', runId, actor: options.actor,
-      details: (ids) => ({ pairs: pairsWithin(ids, byPair) }),
-    });
-    summary.auto_merged = applied.merges;
-    summary.records_merged = applied.recordsMoved + plan.newCustomers.filter((g) => g.length > 1).reduce((n, g) => n + g.length, 0);
-    summary.new_customers = applied.newCustomers;
-    summary.queued_for_review = queueUncertain(db, records, result.scored, current, rules.cannotLink, options, runId);
+    const touched = writeMatches(db, matched!, customers, runId, options, summary);
+    // Records and scored pairs are done with: let the collector reclaim them before the golden pass.
+    matched = null;
+    stage('assign');
     if (mode === 'full' && !last) refreshAllGolden(db, customers, { prefer: options.prefer });
-    else refreshGolden(db, customers, applied.touched, { prefer: options.prefer });
+    else refreshGolden(db, customers, touched, { prefer: options.prefer });
+    stage('golden');
     resolveSettledPairs(db);
     summary.customers = db.prepare("SELECT count(*) FROM customers WHERE status = 'active'").pluck().get() as number;
     summary.elapsed_ms = Date.now() - started;
-    finishDedupeRun(db, runId, result.model, { ...summary, stats: statsOf(result.stats) });
+    finishDedupeRun(db, runId, model, { ...summary, stats: statsOf(matchStats) });
     appendAudit(db, { actor: options.actor, command: 'dedupe', action: mode === 'full' ? 'dedupe_full' : 'dedupe_incremental', details: summary });
     options.beforeCommit?.();
   };
@@ -125,8 +121,46 @@ export async function runDedupe(db: Db, options: DedupeOptions): Promise<DedupeS
   } else {
     await withTransaction(db, write);
   }
+  stage('commit');
   summary.elapsed_ms = Date.now() - started;
   return summary;
+}
+
+function matchStore(db: Db, options: DedupeOptions, newIds: Set<number> | null): Matched {
+  const started = Date.now();
+  const records = loadMatchRecords(db);
+  const loadMs = Date.now() - started;
+  const rules = loadNeverMerge(db);
+  const result = findMatches(records, {
+    upper: options.upper, lower: options.lower, seed: options.seed, cannotLink: rules.count > 0 ? rules.cannotLink : undefined,
+    // Queued pairs carry their explanation; with --auto only those below --upper are queued.
+    ...(newIds ? { newIds } : {}), explain: options.auto ? 'review' : 'all',
+  });
+  if (options.onCandidate) emitCandidates(records, newIds, options.onCandidate);
+  return { loadMs, records, result, rules };
+}
+
+/** Turns clusters into customers (stable ids) and queues the uncertain pairs; returns the customers touched. */
+function writeMatches(db: Db, { records, result, rules }: Matched, customers: CustomerWriter, runId: number, options: DedupeOptions, summary: DedupeSummary): Set<number> {
+  const current = new Map<number, number | null>();
+  const members = new Map<number, number[]>();
+  for (const r of records) {
+    current.set(r.id, r.customerId);
+    if (r.customerId !== null) (members.get(r.customerId) ?? members.set(r.customerId, []).get(r.customerId)!).push(r.id);
+  }
+  const clusters = options.auto ? result.clusters.map((c) => c.map((i) => records[i]!.id)) : [];
+  const plan = planAssignment({ current, clusters, members, cannotLink: rules.cannotLink });
+  summary.blocked_by_rules = plan.blocked.length;
+  const byPair = scoresByRecord(records, result.scored);
+  const applied = applyAssignment(plan, {
+    db, customers, current, members, kind: 'auto_merge', runId, actor: options.actor,
+    details: (ids) => ({ pairs: pairsWithin(ids, byPair) }),
+  });
+  summary.auto_merged = applied.merges;
+  summary.records_merged = applied.recordsMoved + plan.newCustomers.filter((g) => g.length > 1).reduce((n, g) => n + g.length, 0);
+  summary.new_customers = applied.newCustomers;
+  summary.queued_for_review = queueUncertain(db, records, result.scored, current, rules.cannotLink, options, runId);
+  return applied.touched;
 }
 
 class DryRun extends Error {}

@@ -3,6 +3,8 @@
 // - When a cluster spans several existing customers they merge into the one with most records (ties: the oldest,
 //   i.e. lowest id); the others are retired, never renumbered or reused.
 // - A cluster of records that have no customer yet becomes one new customer; so does every unclustered new record.
+//   New customers are listed in the order of their first record, so ids follow the order records arrived in
+//   (and a first run's golden pass reads the store nearly sequentially).
 // - A merge that would put two records with a never-merge rule into one customer is not made (reported instead).
 
 export interface AssignmentInput {
@@ -93,7 +95,13 @@ export function planAssignment(input: AssignmentInput): AssignmentPlan {
   for (const [record, customer] of input.current) {
     if (customer == null && !clustered.has(record)) plan.newCustomers.push([record]);
   }
+  plan.newCustomers = byFirstRecord(plan.newCustomers);
   return plan;
+}
+
+function byFirstRecord(groups: number[][]): number[][] {
+  const first = (g: number[]): number => g.reduce((m, r) => (r < m ? r : m), Infinity);
+  return groups.map((g) => ({ g, key: first(g) })).sort((x, y) => x.key - y.key).map((x) => x.g);
 }
 
 function findConflict(group: ReadonlySet<number>, incoming: readonly number[], cannotLink: (a: number, b: number) => boolean): [number, number] | null {

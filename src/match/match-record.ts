@@ -3,12 +3,21 @@
 //
 // Where a normalizer could not resolve a value but the raw text still identifies it, the raw text is used:
 //   city         the raw city (lower-cased) when no GB/T 2260 code was found: suburbs, US or UK towns;
-//   birthDate    a raw date written YYYY-MM-DD or YYYYMMDD that normalizeDate refused (before 1900, or a typo
+//   birthDate    (not companies) a raw date written YYYY-MM-DD or YYYYMMDD that normalizeDate refused (before 1900, or a typo
 //                such as month 13: its digits still agree with the true date but for one edit);
 //   industry     the raw industry (occupation) text when it has no GB/T 4754 code.
 import type { CanonicalValues } from '../canonical-fields.js';
-import type { NormalizedRecord } from '../normalize/columns.js';
+import type { NormalizedColumn, NormalizedRecord } from '../normalize/columns.js';
 import type { MatchRecord } from './types.js';
+
+/** The normalized columns matching reads (a load for matching selects just these). */
+export const MATCH_COLUMNS = [
+  'name', 'name_core', 'name_key', 'branch', 'parent_name', 'customer_type', 'first_name', 'last_name',
+  'uscc', 'uscc_valid', 'id_number', 'id_valid', 'birth_date', 'gender', 'phones', 'email', 'region_code', 'city',
+  'postal_code', 'address', 'contact_name', 'website', 'updated_at', 'industry_code',
+] as const satisfies readonly NormalizedColumn[];
+
+export type MatchValues = Pick<NormalizedRecord, (typeof MATCH_COLUMNS)[number]>;
 
 export interface MatchRecordContext {
   source?: string;
@@ -33,7 +42,13 @@ function rawDate(raw: string | undefined): string | null {
   return `${m[1]}-${m[2]}-${m[3]}`; // kept even when impossible (19991319): its digits still match a typo
 }
 
-export function buildMatchRecord(id: number, values: NormalizedRecord, ctx: MatchRecordContext = {}): MatchRecord {
+/** Whether buildMatchRecord would use any raw value for these normalized values (callers skip decoding the raw
+ * row otherwise). Companies have no birth date to fall back to. */
+export function needsRawFallback(values: MatchValues): boolean {
+  return !values.region_code || !values.industry_code || (!values.birth_date && values.customer_type !== 'company');
+}
+
+export function buildMatchRecord(id: number, values: MatchValues, ctx: MatchRecordContext = {}): MatchRecord {
   const raw = ctx.raw ?? {};
   const regionCode = str(values.region_code);
   const phones = str(values.phones);
@@ -54,7 +69,7 @@ export function buildMatchRecord(id: number, values: NormalizedRecord, ctx: Matc
     uscc: str(values.uscc),
     usccValid: values.uscc_valid === 1,
     idNumber: str(values.id_number),
-    birthDate: str(values.birth_date) ?? rawDate(raw.birth_date),
+    birthDate: str(values.birth_date) ?? (values.customer_type === 'company' ? null : rawDate(raw.birth_date)),
     phones: phones ? phones.split(';').filter(Boolean) : [],
     emails: email ? [email] : [],
     regionCode,

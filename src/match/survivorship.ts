@@ -59,30 +59,37 @@ const DEFAULT_RULES: SurvivorRule[] = ['most_recent', 'most_frequent'];
 /** Multi-valued fields: the golden record keeps the union, in order of first appearance (most recent first). */
 const UNION: ReadonlySet<NormalizedColumn> = new Set(['phones']);
 
+/** Per leading column: the columns it decides, and its rule chain without and with --prefer (computed once). */
+const PLAN = NORMALIZED_COLUMNS.map((column) => {
+  const rules = RULES[column] ?? DEFAULT_RULES;
+  return {
+    column,
+    group: GROUPS.find((g) => g[0] === column) ?? [column],
+    union: UNION.has(column),
+    chain: rules,
+    preferChain: ['source_priority' as const, ...rules],
+  };
+}).filter((p) => !GROUPS.some((g) => g.indexOf(p.column) > 0));
+
 export function pickSurvivors(records: readonly SurvivorInput[], options: SurvivorshipOptions = {}): GoldenRecord {
   if (records.length === 0) throw new Error('a customer needs at least one record');
   if (records.length === 1) return single(records[0]!);
   const byRecent = [...records].sort((x, y) => (x.changedAt < y.changedAt ? 1 : x.changedAt > y.changedAt ? -1 : x.recordId - y.recordId));
-  const values = Object.fromEntries(NORMALIZED_COLUMNS.map((c) => [c, null])) as NormalizedRecord;
+  const values = {} as NormalizedRecord;
   const provenance: GoldenRecord['provenance'] = {};
-  const decided = new Set<NormalizedColumn>();
+  const prefer = options.prefer ?? [];
 
-  for (const column of NORMALIZED_COLUMNS) {
-    if (decided.has(column)) continue;
-    const group = GROUPS.find((g) => g[0] === column) ?? [column];
-    if (UNION.has(column)) {
+  for (const { column, group, union, chain, preferChain } of PLAN) {
+    if (union) {
       const all = byRecent.flatMap((r) => String(r.values[column] ?? '').split(';').filter(Boolean));
-      const union = [...new Set(all)];
-      values[column] = union.length > 0 ? union.join(';') : null;
+      const merged = [...new Set(all)];
+      values[column] = merged.length > 0 ? merged.join(';') : null;
       const from = byRecent.find((r) => r.values[column]);
       if (from) provenance[column] = { record_id: from.recordId, rule: 'union' };
-      decided.add(column);
       continue;
     }
-    const chain: SurvivorRule[] = [...(options.prefer?.length ? ['source_priority' as const] : []), ...(RULES[column] ?? DEFAULT_RULES)];
-    const winner = choose(byRecent, column, chain, options.prefer ?? []);
+    const winner = choose(byRecent, column, prefer.length > 0 ? preferChain : chain, prefer);
     for (const c of group) {
-      decided.add(c);
       values[c] = winner ? winner.record.values[c] : null;
       if (winner && values[c] !== null) provenance[c] = { record_id: winner.record.recordId, rule: winner.rule };
     }
@@ -90,11 +97,12 @@ export function pickSurvivors(records: readonly SurvivorInput[], options: Surviv
   return { values, provenance, recordCount: records.length, sources: [...new Set(records.map((r) => r.source))].sort() };
 }
 
-/** A customer with one record (most of them): every value is that record's, with nothing to choose. */
+/** A customer with one record (most of them): every value is that record's, with nothing to choose (the store
+ * writes these in SQL: writeSingleRecordGolden must agree). */
 function single(r: SurvivorInput): GoldenRecord {
   const provenance: GoldenRecord['provenance'] = {};
   for (const c of NORMALIZED_COLUMNS) {
-    if (r.values[c] !== null && r.values[c] !== '') provenance[c] = { record_id: r.recordId, rule: UNION.has(c) ? 'union' : 'only_value' };
+    if (r.values[c] !== null && r.values[c] !== '') provenance[c] = { record_id: r.recordId, rule: 'only_value' };
   }
   return { values: { ...r.values }, provenance, recordCount: 1, sources: [r.source] };
 }

@@ -1,13 +1,46 @@
 // customers and customer_values: who each record belongs to, and each customer's golden record.
-import { NORMALIZED_COLUMNS, type NormalizedRecord } from '../normalize/columns.js';
+import { NORMALIZED_COLUMNS, type NormalizedColumn, type NormalizedRecord } from '../normalize/columns.js';
 import type { Db } from './db.js';
 import { nowIso } from './db.js';
+
+/**
+ * customer_values.provenance_json says where each golden value came from, grouped by source record and rule (a
+ * customer's values come from few records, so this is a third of the size of one entry per field):
+ *   {"<record_id>": {"<rule>": ["field", ...]}}      e.g. {"24": {"most_recent": ["name", "name_core"]}, "31": {...}}
+ * A customer of one record stores {"<record_id>": {"only_value": "*"}}: every non-empty value is that record's.
+ * Read one field's origin with provenanceOf.
+ */
+export type StoredProvenance = Record<string, Record<string, string[] | '*'>>;
+
+export type FieldProvenance = Partial<Record<NormalizedColumn, { record_id: number; rule: string }>>;
+
+export function encodeProvenance(byField: FieldProvenance): StoredProvenance {
+  const out: StoredProvenance = {};
+  for (const [field, p] of Object.entries(byField) as [NormalizedColumn, { record_id: number; rule: string }][]) {
+    const rules = (out[p.record_id] ??= {});
+    const fields = rules[p.rule];
+    if (Array.isArray(fields)) fields.push(field);
+    else rules[p.rule] = [field];
+  }
+  return out;
+}
+
+/** Where one golden field came from, or undefined when the field is empty. */
+export function provenanceOf(stored: StoredProvenance, field: NormalizedColumn, value: unknown): { record_id: number; rule: string } | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  for (const [recordId, rules] of Object.entries(stored)) {
+    for (const [rule, fields] of Object.entries(rules)) {
+      if (fields === '*' || fields.includes(field)) return { record_id: Number(recordId), rule };
+    }
+  }
+  return undefined;
+}
 
 export interface GoldenRow {
   values: NormalizedRecord;
   recordCount: number;
   sources: string[];
-  provenance: unknown;
+  provenance: FieldProvenance;
 }
 
 export class CustomerWriter {
@@ -52,8 +85,27 @@ export class CustomerWriter {
   }
 
   writeGolden(customerId: number, g: GoldenRow): void {
-    this.saveGolden.run(customerId, ...NORMALIZED_COLUMNS.map((c) => g.values[c]), g.recordCount, g.sources.join(';'), JSON.stringify(g.provenance), this.now);
+    this.saveGolden.run(customerId, ...NORMALIZED_COLUMNS.map((c) => g.values[c]), g.recordCount, g.sources.join(';'), JSON.stringify(encodeProvenance(g.provenance)), this.now);
   }
+}
+
+/**
+ * Golden records of every customer that has exactly one record (if normalized): its values as they are, in one
+ * statement (most customers of a first run; survivorship has nothing to choose for them). Returns how many. The
+ * customers of several records are left to pickSurvivors (pageRecordsOfSharedCustomers).
+ */
+export function writeSingleRecordGolden(db: Db): number {
+  const columns = NORMALIZED_COLUMNS.join(', ');
+  return db
+    .prepare(
+      `INSERT OR REPLACE INTO customer_values (customer_id, ${columns}, record_count, sources, provenance_json, computed_at)
+       SELECT r.customer_id, ${NORMALIZED_COLUMNS.map((c) => `v.${c}`).join(', ')}, 1, r.source,
+         json_object(CAST(r.record_id AS TEXT), json_object('only_value', '*')), ?
+       FROM (SELECT customer_id FROM source_records WHERE customer_id IS NOT NULL GROUP BY customer_id HAVING count(*) = 1) single
+       JOIN source_records r ON r.customer_id = single.customer_id
+       JOIN record_values v ON v.record_id = r.record_id`,
+    )
+    .run(nowIso()).changes;
 }
 
 /** Record ids of each given customer. */

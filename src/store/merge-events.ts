@@ -1,6 +1,6 @@
 // merge_events: every merge and unmerge with each moved record's customer before and after.
 import type { Db } from './db.js';
-import { nowIso } from './db.js';
+import { cachedStatement, nowIso } from './db.js';
 
 export type MergeKind = 'auto_merge' | 'review_merge' | 'manual_merge' | 'unmerge';
 
@@ -21,8 +21,7 @@ export function appendMergeEvent(
   db: Db,
   e: { kind: MergeKind; customerId: number; runId: number | null; actor: string; before: Map<number, number | null>; after: Map<number, number | null>; details?: unknown },
 ): number {
-  const result = db
-    .prepare('INSERT INTO merge_events (kind, customer_id, run_id, actor, at, before_json, after_json, details_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+  const result = cachedStatement(db, 'INSERT INTO merge_events (kind, customer_id, run_id, actor, at, before_json, after_json, details_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(e.kind, e.customerId, e.runId, e.actor, nowIso(), JSON.stringify(Object.fromEntries(e.before)), JSON.stringify(Object.fromEntries(e.after)), e.details === undefined ? null : JSON.stringify(e.details));
   return Number(result.lastInsertRowid);
 }

@@ -8,7 +8,13 @@ export function addNeverMerge(db: Db, a: number, b: number, reason: string, acto
 }
 
 /** All rules as a lookup: cannotLink(a, b) in either order. */
-export function loadNeverMerge(db: Db): { count: number; cannotLink(a: number, b: number): boolean; partnersOf(a: number): number[] } {
+export interface NeverMergeRules {
+  count: number;
+  cannotLink(a: number, b: number): boolean;
+  partnersOf(a: number): number[];
+}
+
+export function loadNeverMerge(db: Db): NeverMergeRules {
   const partners = new Map<number, number[]>();
   let count = 0;
   for (const r of db.prepare('SELECT record_a, record_b FROM never_merge').iterate() as Iterable<{ record_a: number; record_b: number }>) {

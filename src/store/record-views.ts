@@ -1,5 +1,5 @@
 // Read-side access to the records for exports and re-normalization.
-import { NORMALIZED_COLUMNS, type NormalizedRecord } from '../normalize/columns.js';
+import { NORMALIZED_COLUMNS, type NormalizedColumn, type NormalizedRecord } from '../normalize/columns.js';
 import type { Db } from './db.js';
 
 export interface StoredRecordRow {
@@ -51,7 +51,7 @@ export function* pageRawRecords(db: Db, pageSize = 5000): Generator<RawRecordRow
   }
 }
 
-export interface NormalizedRow {
+export interface NormalizedRow<C extends NormalizedColumn = NormalizedColumn> {
   record_id: number;
   source: string;
   customer_id: number | null;
@@ -59,27 +59,73 @@ export interface NormalizedRow {
   /** The row as read and the batch whose mapping decodes it (for raw-value fallbacks). */
   batch_id: number;
   raw_text: string;
-  values: NormalizedRecord;
+  values: Pick<NormalizedRecord, C>;
 }
 
 /** Records with their normalized values, all or those of one customer (records never normalized are skipped:
  * run `crm normalize`). */
-export function* iterateNormalized(db: Db, only: { customerId?: number } = {}): Generator<NormalizedRow> {
-  const select = `SELECT r.record_id, r.source, r.customer_id, r.changed_at, r.batch_id, r.raw_text, ${NORMALIZED_COLUMNS.map((c) => `v.${c}`).join(', ')}
+export function iterateNormalized(db: Db, only: { customerId?: number } = {}): Generator<NormalizedRow> {
+  return iterateColumns(db, NORMALIZED_COLUMNS, only) as Generator<NormalizedRow>;
+}
+
+/** Like iterateNormalized, with only the given normalized columns in `values` (a full scan reads less). */
+export function* iterateColumns<C extends NormalizedColumn>(db: Db, columns: readonly C[], only: { customerId?: number } = {}): Generator<NormalizedRow<C>> {
+  const select = `SELECT r.record_id, r.source, r.customer_id, r.changed_at, r.batch_id, r.raw_text, ${columns.map((c) => `v.${c}`).join(', ')}
      FROM source_records r JOIN record_values v ON v.record_id = r.record_id`;
   // Raw rows (arrays) are about twice as fast as row objects; this runs over every record in a dedupe.
   const rows =
     only.customerId === undefined
       ? db.prepare(`${select} ORDER BY r.record_id`).raw(true).iterate()
       : db.prepare(`${select} WHERE r.customer_id = ? ORDER BY r.record_id`).raw(true).iterate(only.customerId);
-  const width = NORMALIZED_COLUMNS.length;
+  const width = columns.length;
   for (const row of rows as Iterable<unknown[]>) {
     const values = {} as Record<string, unknown>;
-    for (let i = 0; i < width; i++) values[NORMALIZED_COLUMNS[i]!] = row[6 + i];
+    for (let i = 0; i < width; i++) values[columns[i]!] = row[6 + i];
     yield {
       record_id: row[0] as number, source: row[1] as string, customer_id: row[2] as number | null, changed_at: row[3] as string,
-      batch_id: row[4] as number, raw_text: row[5] as string, values: values as NormalizedRecord,
+      batch_id: row[4] as number, raw_text: row[5] as string, values: values as Pick<NormalizedRecord, C>,
     };
+  }
+}
+
+/** A record's normalized values as survivorship needs them (no raw text). */
+export type CustomerRecordRow = Omit<NormalizedRow, 'batch_id' | 'raw_text'> & { customer_id: number };
+
+/** Records of customers with two or more records (those normalized), ordered by (customer, record), one page at a time
+ * with no cursor left open between pages (the caller writes golden records as it goes). A customer's records may
+ * straddle pages. */
+export function* pageRecordsOfSharedCustomers(db: Db, pageSize = 20_000): Generator<CustomerRecordRow[]> {
+  db.exec(`DROP TABLE IF EXISTS temp.shared_customers;
+    CREATE TEMP TABLE shared_customers (customer_id INTEGER PRIMARY KEY);
+    INSERT INTO temp.shared_customers SELECT customer_id FROM source_records
+      WHERE customer_id IS NOT NULL GROUP BY customer_id HAVING count(*) > 1;`);
+  const page = db
+    .prepare(
+      `SELECT r.record_id, r.source, r.customer_id, r.changed_at, ${NORMALIZED_COLUMNS.map((c) => `v.${c}`).join(', ')}
+       FROM temp.shared_customers s JOIN source_records r ON r.customer_id = s.customer_id
+       JOIN record_values v ON v.record_id = r.record_id
+       WHERE (r.customer_id, r.record_id) > (?, ?)
+       ORDER BY r.customer_id, r.record_id LIMIT ?`,
+    )
+    .raw(true);
+  const width = NORMALIZED_COLUMNS.length;
+  let after: [number, number] = [-1, -1];
+  for (;;) {
+    const rows = page.all(after[0], after[1], pageSize) as unknown[][];
+    if (rows.length === 0) {
+      db.exec('DROP TABLE temp.shared_customers');
+      return;
+    }
+    yield rows.map((row) => {
+      const values = {} as Record<string, unknown>;
+      for (let i = 0; i < width; i++) values[NORMALIZED_COLUMNS[i]!] = row[4 + i];
+      return {
+        record_id: row[0] as number, source: row[1] as string, customer_id: row[2] as number, changed_at: row[3] as string,
+        values: values as NormalizedRecord,
+      };
+    });
+    const last = rows[rows.length - 1]!;
+    after = [last[2] as number, last[0] as number];
   }
 }
 

@@ -15,6 +15,11 @@ describe('planAssignment', () => {
     expect(plan.merges).toEqual([]);
   });
 
+  it('lists new customers in the order of their first record, so ids follow the order records arrived in', () => {
+    const plan = planAssignment(input([[1, null], [2, null], [3, null], [4, null], [5, null]], [[4, 5], [2, 3]]));
+    expect(plan.newCustomers).toEqual([[1], [2, 3], [4, 5]]);
+  });
+
   it('lets a new record join the existing customer (stable id)', () => {
     const plan = planAssignment(input([[1, 10], [2, null]], [[1, 2]]));
     expect(plan.merges).toEqual([{ survivor: 10, absorbed: [], joining: [2] }]);
