@@ -128,12 +128,8 @@ export function applyMapping(plan: CompiledMapping, cells: string[]): { values: 
     if (v) values[field] = v;
   }
   for (const [field, columns, separator] of plan.multi) {
-    const parts: string[] = [];
-    for (const c of columns) {
-      const v = cells[c]?.trim();
-      if (v) parts.push(v);
-    }
-    if (parts.length > 0) values[field] = parts.join(separator);
+    const v = joinCells(cells, columns, separator);
+    if (v !== undefined) values[field] = v;
   }
   let extras: Record<string, string> | null = null;
   for (const { column, key } of plan.unmapped) {
@@ -143,10 +139,29 @@ export function applyMapping(plan: CompiledMapping, cells: string[]): { values: 
   return { values, extras };
 }
 
+/** One field of a row as applyMapping would give it, without mapping the rest (the reader needs only the id and
+ * whether there is a name). */
+export function mappedValue(plan: CompiledMapping, field: CanonicalField, cells: string[]): string | undefined {
+  const source = plan.byField.get(field);
+  if (source === undefined) return undefined;
+  if (source.columns.length === 1) return cells[source.columns[0]!]?.trim() || undefined;
+  return joinCells(cells, source.columns, source.separator);
+}
+
+function joinCells(cells: string[], columns: readonly number[], separator: string): string | undefined {
+  const parts: string[] = [];
+  for (const c of columns) {
+    const v = cells[c]?.trim();
+    if (v) parts.push(v);
+  }
+  return parts.length > 0 ? parts.join(separator) : undefined;
+}
+
 export interface CompiledMapping {
   single: [CanonicalField, number][];
   multi: [CanonicalField, number[], string][];
   unmapped: MappingPlan['unmapped'];
+  byField: Map<CanonicalField, { columns: number[]; separator: string }>;
 }
 
 export function compileMapping(plan: MappingPlan): CompiledMapping {
@@ -158,7 +173,8 @@ export function compileMapping(plan: MappingPlan): CompiledMapping {
     if (source.columns.length === 1) single.push([field, source.columns[0]!]);
     else multi.push([field, source.columns, source.separator]);
   }
-  return { single, multi, unmapped: plan.unmapped };
+  const byField = new Map(CANONICAL_FIELDS.flatMap((f) => (plan.fields[f] ? [[f, plan.fields[f]!] as const] : [])));
+  return { single, multi, unmapped: plan.unmapped, byField };
 }
 
 /** Human-readable lines: `客户名称 → name`, then the unmapped columns. */

@@ -3,7 +3,7 @@
 // so a slow disk or store never lets parsed rows pile up in memory.
 import { hash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
-import { applyMapping, compileMapping, planMapping, type CustomMap } from '../csv/header-map.js';
+import { compileMapping, mappedValue, planMapping, type CustomMap } from '../csv/header-map.js';
 import { readCsvRecords, type CsvFileInfo } from '../csv/read-csv-file.js';
 import { CrmError, InputError } from '../errors.js';
 import { FooterState, checkIdentity, checkShape } from './reject-rules.js';
@@ -61,9 +61,11 @@ async function run(job: ReadJob): Promise<void> {
       let rejected = checkShape(rec, width, footer);
       let sourceId: string | null = null;
       if (!rejected) {
-        const { values } = applyMapping(compiled, rec.cells);
-        rejected = checkIdentity(values);
-        sourceId = values.source_id ?? null;
+        // Only what rejecting and matching need; the full mapping is derived later from the stored text.
+        const id = mappedValue(compiled, 'source_id', rec.cells);
+        const name = mappedValue(compiled, 'name', rec.cells) ?? mappedValue(compiled, 'first_name', rec.cells) ?? mappedValue(compiled, 'last_name', rec.cells);
+        rejected = checkIdentity({ source_id: id, name });
+        sourceId = id ?? null;
       }
       out.row.push(row);
       out.line.push(rec.line);

@@ -37,6 +37,7 @@ export class RecordWriter {
   private readonly saveChange: Statement;
   private readonly update: Statement;
   private readonly repeatedIds: Statement;
+  private readonly repeatedIdsFresh: Statement;
   private readonly now = nowIso();
   /** The source had no records before this batch: nothing to update, so no per-row lookup is needed. */
   private readonly fresh: boolean;
@@ -75,6 +76,11 @@ export class RecordWriter {
          (SELECT source_id FROM source_records WHERE batch_id = ? AND source_id IS NOT NULL GROUP BY source_id HAVING count(*) > 1)
        ORDER BY source_id, source_row`,
     );
+    this.repeatedIdsFresh = db.prepare(
+      `SELECT record_id, source_id, source_row FROM source_records WHERE source = ? AND source_id IN
+         (SELECT source_id FROM source_records WHERE source = ? AND source_id IS NOT NULL GROUP BY source_id HAVING count(*) > 1)
+       ORDER BY source_id, source_row`,
+    );
     this.fresh = db.prepare('SELECT 1 FROM source_records WHERE source = ? AND batch_id <> ? LIMIT 1').get(source, batchId) === undefined;
   }
 
@@ -99,7 +105,9 @@ export class RecordWriter {
     const out: { recordId: number; sourceId: string; firstRow: number }[] = [];
     let groupId: string | null = null;
     let firstRow = 0;
-    for (const r of this.repeatedIds.iterate(this.batchId, this.batchId) as Iterable<{ record_id: number; source_id: string; source_row: number }>) {
+    // A fresh source holds only this batch: its (source, source_id) index finds repeats without a scan and sort.
+    const rows = this.fresh ? this.repeatedIdsFresh.iterate(this.source, this.source) : this.repeatedIds.iterate(this.batchId, this.batchId);
+    for (const r of rows as Iterable<{ record_id: number; source_id: string; source_row: number }>) {
       if (r.source_id === groupId) {
         out.push({ recordId: r.record_id, sourceId: r.source_id, firstRow });
       } else {

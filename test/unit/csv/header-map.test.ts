@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMapping, compileMapping, parseCustomMap, planMapping } from '../../../src/csv/header-map.js';
+import { applyMapping, compileMapping, mappedValue, parseCustomMap, planMapping } from '../../../src/csv/header-map.js';
 import { headerKey } from '../../../src/csv/presets.js';
 import { sniffDelimiter } from '../../../src/csv/sniff-delimiter.js';
 
@@ -48,6 +48,20 @@ describe('auto header mapping', () => {
     const { values, extras } = applyMapping(compileMapping(plan), ['明远', '张', '三', '别的']);
     expect(values).toEqual({ name: '明远', contact_name: '张三' });
     expect(extras).toEqual({ 客户名称: '别的' });
+  });
+
+  it.each([
+    [['明远', ' 张 ', '三', '别的'], { name: '明远', contact_name: '张三' }],
+    [['', '', '  ', 'x'], { name: undefined, contact_name: undefined }],
+    [['明远', '', '三', ''], { name: '明远', contact_name: '三' }],
+  ])('mappedValue gives one field exactly as applyMapping does: %j', (cells, expected) => {
+    const map = parseCustomMap({ contact_name: { columns: ['姓', '名'], separator: '' }, name: '单位' }, 'm.json');
+    const compiled = compileMapping(planMapping(['单位', '姓', '名', '客户名称'], { preset: 'auto', custom: map }));
+    const { values } = applyMapping(compiled, cells);
+    for (const field of ['name', 'contact_name', 'email'] as const) {
+      expect(mappedValue(compiled, field, cells)).toBe(values[field]);
+      expect(mappedValue(compiled, field, cells)).toBe((expected as Record<string, string | undefined>)[field]);
+    }
   });
 
   it('names every problem of a bad --map', () => {
