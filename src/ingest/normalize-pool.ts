@@ -36,8 +36,9 @@ export class NormalizePool {
   constructor(size = Math.max(1, Math.min(availableParallelism(), 4))) {
     this.workers = Array.from({ length: size }, () => {
       // A bounded old generation makes V8 collect early instead of growing towards its multi-GB default; the live
-      // set (code tables, bounded caches, a few batches) is far below this.
-      const w = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: 256 } });
+      // set (code tables, bounded caches, a few batches) is far below this. A 16 MB young generation (instead of
+      // V8's larger default) keeps a normalized 1M-row import under 600 MB for a few percent more scavenging.
+      const w = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 } });
       w.on('message', (r: NormalizeResult) => {
         const p = this.waiting.get(r.id);
         this.waiting.delete(r.id);

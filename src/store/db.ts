@@ -25,9 +25,6 @@ export function openStore(path: string, options: OpenOptions = {}): Db {
   }
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  // 64 MB of page cache instead of 2 MB: a dedupe or import writes millions of rows in one transaction, and a small
-  // cache spills the same pages to the WAL again and again.
-  db.pragma('cache_size = -65536');
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
