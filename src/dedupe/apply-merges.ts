@@ -32,7 +32,7 @@ export function applyAssignment(plan: AssignmentPlan, ctx: ApplyContext): ApplyR
     result.newCustomers++;
     result.touched.add(id);
     for (const r of group) {
-      ctx.customers.assignRecord(r, id);
+      ctx.customers.queueRecordMove(r, id);
       ctx.current.set(r, id);
     }
     ctx.members.set(id, [...group]);
@@ -45,7 +45,7 @@ export function applyAssignment(plan: AssignmentPlan, ctx: ApplyContext): ApplyR
       ...m.joining.map((r): [number, number | null] => [r, null]),
     ];
     for (const [r] of moving) {
-      ctx.customers.assignRecord(r, m.survivor);
+      ctx.customers.queueRecordMove(r, m.survivor);
       ctx.current.set(r, m.survivor);
     }
     for (const c of m.absorbed) {
@@ -58,6 +58,7 @@ export function applyAssignment(plan: AssignmentPlan, ctx: ApplyContext): ApplyR
     result.recordsMoved += moving.length;
     record(ctx, m.survivor, moving, [...(ctx.members.get(m.survivor) ?? [])], result);
   }
+  ctx.customers.flushMoves();
   return result;
 }
 

@@ -49,12 +49,23 @@ export class CustomerWriter {
   private readonly assign;
   private readonly saveGolden;
   private readonly dropGolden;
+  private readonly queueMove;
+  private readonly applyMoves;
+  private readonly clearMoves;
   private readonly now = nowIso();
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.create = db.prepare("INSERT INTO customers (status, created_at, updated_at) VALUES ('active', ?, ?)");
     this.setStatus = db.prepare('UPDATE customers SET status = ?, updated_at = ? WHERE customer_id = ?');
     this.assign = db.prepare('UPDATE source_records SET customer_id = ? WHERE record_id = ?');
+    // Moves are queued in a temporary table and applied in one statement, in record order (flushMoves): a first
+    // run moves every record, and one UPDATE per record in cluster order rewrites pages all over the table.
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS pending_moves (record_id INTEGER PRIMARY KEY, customer_id INTEGER)');
+    this.queueMove = db.prepare('INSERT OR REPLACE INTO temp.pending_moves (record_id, customer_id) VALUES (?, ?)');
+    this.applyMoves = db.prepare(
+      `UPDATE source_records SET customer_id = m.customer_id FROM temp.pending_moves m WHERE source_records.record_id = m.record_id`,
+    );
+    this.clearMoves = db.prepare('DELETE FROM temp.pending_moves');
     this.saveGolden = db.prepare(
       `INSERT OR REPLACE INTO customer_values (customer_id, ${NORMALIZED_COLUMNS.join(', ')}, record_count, sources, provenance_json, computed_at)
        VALUES (?, ${NORMALIZED_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?, ?)`,
@@ -66,9 +77,20 @@ export class CustomerWriter {
     return Number(this.create.run(this.now, this.now).lastInsertRowid);
   }
 
-  /** Moves a record to a customer (or to none). */
+  /** Moves a record to a customer (or to none) at once. */
   assignRecord(recordId: number, customerId: number | null): void {
     this.assign.run(customerId, recordId);
+  }
+
+  /** Queues a move; it takes effect at flushMoves (call it before reading source_records.customer_id). */
+  queueRecordMove(recordId: number, customerId: number | null): void {
+    this.queueMove.run(recordId, customerId);
+  }
+
+  flushMoves(): number {
+    const moved = this.applyMoves.run().changes;
+    this.clearMoves.run();
+    return moved;
   }
 
   retire(customerId: number): void {
