@@ -10,10 +10,11 @@
 // Reports medians, pairs compared, records/s, pairwise P/R/F1 against the labels, and the growth exponent
 // log(t2/t1)/log(n2/n1) between consecutive sizes. Targets (issue 4): 1M in <= 120 s wall, <= 4 GB, exponent
 // close to 1. Markdown table on stdout and in bench/out/dedupe-bench.md; exit 1 only when a command fails.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { generateCrm } from './generate-crm.mjs';
 import { describeMachine, hasGnuTime, median, removeDb, runMeasured, tmpRssFile } from './lib/measure.mjs';
@@ -76,10 +77,17 @@ for (const n of sizes) {
     rss.push(r.rssMb ?? JSON.parse(r.stdout).max_rss_mb ?? null);
     summary = JSON.parse(r.stdout);
     if (run === 1) {
-      const exp = await crm(['export', '--view', 'records', '--db', db, '--quiet'], 'export');
-      const records = parse(exp.stdout, { columns: true });
-      const truth = records.map((x) => truthBySource.get(x.source_id) ?? `missing:${x.source_id}`);
-      quality = pairwiseMetrics(truth, records.map((x) => x.customer_id));
+      // Streamed from a file: a 1M-record export is too big to hold as one string and a million row objects.
+      const exported = join(OUT, `dedupe-${n}.export.csv`);
+      await crm(['export', '--view', 'records', '--db', db, '--quiet', '-o', exported], 'export');
+      const truth = [];
+      const predicted = [];
+      for await (const x of createReadStream(exported).pipe(parseStream({ columns: true }))) {
+        truth.push(truthBySource.get(x.source_id) ?? `missing:${x.source_id}`);
+        predicted.push(x.customer_id);
+      }
+      rmSync(exported);
+      quality = pairwiseMetrics(truth, predicted);
     }
     removeDb(db);
   }
