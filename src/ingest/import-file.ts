@@ -149,7 +149,7 @@ async function streamInto(db: Db, info: CsvFileInfo, options: ImportOptions, sum
         summary.batch_id = batchId;
         planKey = `${info.sha256}:${batchId}`;
         decoder.remember(batchId, plan, info.delimiter);
-        records = new RecordWriter(db, options.source, batchId, (b, raw) => decoder.values(b, raw));
+        records = new RecordWriter(db, options.source, batchId, (b, raw) => decoder.decode(b, raw));
         rejects = new RejectWriter(db, batchId);
         continue;
       }

@@ -19,8 +19,9 @@ export interface WriteResult {
   recordId: number;
 }
 
-/** Turns a stored row back into its canonical values (through the mapping of the batch that wrote it). */
-export type ValuesOf = (batchId: number, rawText: string) => CanonicalValues;
+/** Turns a stored row back into its canonical values and unmapped columns (through the mapping of the batch that
+ * wrote it). */
+export type ValuesOf = (batchId: number, rawText: string) => { values: CanonicalValues; extras: Record<string, string> | null };
 
 interface ExistingRow {
   record_id: number;
@@ -89,8 +90,7 @@ export class RecordWriter {
     if (r.sourceId !== null) {
       const existing = this.byId.get(this.source, r.sourceId) as ExistingRow | undefined;
       if (existing && existing.batch_id !== this.batchId) {
-        if (existing.row_hash === r.rowHash) return { outcome: 'unchanged', recordId: existing.record_id };
-        this.replace(existing.record_id, r);
+        if (existing.row_hash === r.rowHash || !this.replace(existing.record_id, r)) return { outcome: 'unchanged', recordId: existing.record_id };
         return { outcome: 'updated', recordId: existing.record_id };
       }
       return { outcome: 'inserted', recordId: this.add(r) };
@@ -123,16 +123,31 @@ export class RecordWriter {
     return Number(result.lastInsertRowid);
   }
 
-  private replace(recordId: number, r: IncomingRecord): void {
+  /** Replaces the record with the new row, keeping the old version; false (nothing written) when the new row says
+   * the same under its own header: the export only moved, renamed or re-spaced columns. */
+  private replace(recordId: number, r: IncomingRecord): boolean {
     const old = this.loadOld.get(recordId) as { batch_id: number; source_row: number; raw_text: string };
+    const decodedBefore = this.valuesOf(old.batch_id, old.raw_text);
+    const decodedAfter = this.valuesOf(this.batchId, r.rawText);
+    if (sameContent(decodedBefore, decodedAfter)) return false;
     this.saveVersion.run(recordId, old.batch_id, old.source_row, old.raw_text, this.batchId, this.now);
-    const before = this.valuesOf(old.batch_id, old.raw_text);
-    const after = this.valuesOf(this.batchId, r.rawText);
+    const before = decodedBefore.values;
+    const after = decodedAfter.values;
     for (const f of CANONICAL_FIELDS) {
       const a = before[f] ?? null;
       const b = after[f] ?? null;
       if (a !== b) this.saveChange.run(recordId, this.batchId, f, a, b, this.now);
     }
     this.update.run(r.sourceRow, this.batchId, r.rowHash, r.rawText, this.now, recordId);
+    return true;
   }
+}
+
+type Decoded = ReturnType<ValuesOf>;
+
+function sameContent(a: Decoded, b: Decoded): boolean {
+  for (const f of CANONICAL_FIELDS) if ((a.values[f] ?? null) !== (b.values[f] ?? null)) return false;
+  const ea = Object.entries(a.extras ?? {});
+  const eb = b.extras ?? {};
+  return ea.length === Object.keys(eb).length && ea.every(([k, v]) => eb[k] === v);
 }

@@ -141,6 +141,29 @@ describe.concurrent('crm import, as a user sees it', () => {
     });
   });
 
+  describe('a newer export with its columns in another order', () => {
+    it('counts unchanged rows as unchanged and only real changes as updates', async ({ expect }) => {
+      const dir = tempDir();
+      const db = join(dir, 'crm.db');
+      const rows = [
+        ['A001', '上海明远信息科技有限公司', '王喆', '021-58881234'],
+        ['A002', '北京华创智联科技股份有限公司', '张伟', '010-62531234'],
+        ['A003', '广州恒达贸易有限公司', '陈镕', '020-38881234'],
+      ];
+      const header = ['客户编码', '客户名称', '联系人', '电话'];
+      const reversed = (r: string[]) => [...r].reverse().join(',');
+      const march = join(dir, 'acme-03.csv');
+      const april = join(dir, 'acme-04.csv');
+      writeFileSync(march, [header.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n');
+      // April's export puts the columns the other way round, and A003's phone changed.
+      const changed = rows.map((r) => (r[0] === 'A003' ? [...r.slice(0, 3), '020-38889999'] : r));
+      writeFileSync(april, [reversed(header), ...changed.map(reversed)].join('\n') + '\n');
+      await importJson(expect, [march, '--db', db, '--source', 'acme']);
+      const second = (await importJson(expect, [april, '--db', db, '--source', 'acme'])).totals;
+      expect(second).toMatchObject({ read: 3, inserted: 0, updated: 1, unchanged: 2, rejected: 0 });
+    });
+  });
+
   describe('--dry-run', () => {
     it('on a store that does not exist creates no file', async ({ expect }) => {
       const { dir, file, db } = setup('ragged-rows.csv');

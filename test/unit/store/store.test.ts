@@ -52,8 +52,8 @@ describe('audit log', () => {
 describe('RecordWriter', () => {
   // raw text "id,name": a stand-in decoder that splits on commas.
   const valuesOf = (_b: number, raw: string) => {
-    const [id, name] = raw.split(',');
-    return { source_id: id!, name: name! };
+    const [id, name, note] = raw.split(',');
+    return { values: { source_id: id!, name: name! }, extras: note ? { note } : null };
   };
 
   it('inserts, leaves an identical row unchanged, and updates a changed one keeping the old version and field changes', () => {
@@ -72,6 +72,18 @@ describe('RecordWriter', () => {
     expect(db.prepare('SELECT source_row, raw_text, batch_id FROM source_records WHERE record_id = ?').get(up.recordId)).toEqual({ source_row: 5, raw_text: 'C2,远景科技', batch_id: b2 });
     expect(db.prepare('SELECT raw_text, batch_id FROM record_versions WHERE record_id = ?').all(up.recordId)).toEqual([{ raw_text: 'C2,远景', batch_id: b1 }]);
     expect(db.prepare('SELECT field, old_value, new_value FROM field_changes WHERE record_id = ?').all(up.recordId)).toEqual([{ field: 'name', old_value: '远景', new_value: '远景科技' }]);
+  });
+
+  it('counts a row that says the same under a new layout as unchanged, and a change in an unmapped column as an update', () => {
+    const db = openStore(':memory:');
+    const w1 = new RecordWriter(db, 's', batch(db, 'a'), valuesOf);
+    w1.write({ sourceRow: 1, sourceId: 'C1', rowHash: 'h1', rawText: 'C1,明远,vip' });
+    w1.write({ sourceRow: 2, sourceId: 'C2', rowHash: 'h2', rawText: 'C2,远景,x' });
+    const w2 = new RecordWriter(db, 's', batch(db, 'b'), valuesOf);
+    // Same values, different text (as when an export reorders or re-spaces its columns): nothing to record.
+    expect(w2.write({ sourceRow: 1, sourceId: 'C1', rowHash: 'h1-reordered', rawText: 'C1,明远,vip' }).outcome).toBe('unchanged');
+    expect(w2.write({ sourceRow: 2, sourceId: 'C2', rowHash: 'h2b', rawText: 'C2,远景,y' }).outcome).toBe('updated');
+    expect(db.prepare('SELECT count(*) FROM record_versions').pluck().get()).toBe(1);
   });
 
   it('keeps a second row with the same id in one file as its own record and says so', () => {
