@@ -679,10 +679,10 @@ export function normalizePhones(
 export function normalizeFax(
   raw: string | null | undefined,
   ctx?: PhoneContext,
-): { value: string | null; status: NormalizeStatus; issues: FieldIssue[] } {
-  if (raw === null || raw === undefined) return { value: null, status: 'empty', issues: [] };
+): { value: string | null; status: NormalizeStatus; issues: FieldIssue[]; numbers: ParsedPhone[] } {
+  if (raw === null || raw === undefined) return { value: null, status: 'empty', issues: [], numbers: [] };
   const cell = readCell('fax', raw, normalizeAreaCode(ctx?.areaCode), ctx?.fastPath !== false);
-  if (cell === null) return { value: null, status: 'empty', issues: [] };
+  if (cell === null) return { value: null, status: 'empty', issues: [], numbers: [] };
   const first = cell.numbers.find((n) => n.e164 !== null);
-  return { value: first === undefined ? null : phoneString(first), status: statusOf([cell]), issues: cell.issues };
+  return { value: first === undefined ? null : phoneString(first), status: statusOf([cell]), issues: cell.issues, numbers: first ? [first] : [] };
 }

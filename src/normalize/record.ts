@@ -58,7 +58,8 @@ export function normalizeRecord(raw: CanonicalValues, ctx: NormalizeContext): No
   const phones = take(normalizePhones([{ field: 'mobile', value: raw.mobile }, { field: 'phone', value: raw.phone }], { areaCode }));
   const fax = take(normalizeFax(raw.fax, { areaCode }));
   if (region.code) {
-    for (const n of phones.numbers) {
+    // The fax is a landline too: its area code is checked the same way.
+    for (const n of [...phones.numbers, ...fax.numbers]) {
       if (n.areaCode && n.country === 'CN' && checkAreaCode(region.code, n.areaCode) === 'conflict') {
         issues.push({
           field: n.field, code: 'area_code_conflict', value: n.raw,
