@@ -117,7 +117,9 @@ const ONLY_DIGITS = /^\d+$/;
 const TAIL_EXT = /^(.*\d)\s*(?:[\s-]+(\d{1,5})|\((\d{1,5})\))$/;
 /** TAIL_EXT needs a space, a dash or a bracket: texts without one skip it. */
 const MAY_HAVE_TAIL = /[\s(-]/;
-const SHORT_NUMBER = /^(?:1[12]\d|10\d{3}|12\d{3}|9[56]\d{3})$/;
+// Service short numbers: 110/112/114/117/118/119/120/121/122, 10xxx carriers, 12xxx hotlines, 95xxx/96xxx banks
+// and utilities. Other three-digit strings are broken numbers, not service lines.
+const SHORT_NUMBER = /^(?:11[0247-9]|12[0-2]|10\d{3}|12\d{3}|9[56]\d{3})$/;
 const LOCAL_NUMBER = /^[2-9]\d{6,7}$/;
 const AREA_CODE_ONLY = /^\(?0\d{2,3}\)?-?$/;
 const MOBILE_FIELD = /mobile|cell|手机|移动电话|mob/i;

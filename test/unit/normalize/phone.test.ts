@@ -98,6 +98,12 @@ describe('normalizePhones: splitting, extensions, classification', () => {
     ['phone', '010-88888888', { phone: '+861088888888', codes: [] }],
     ['phone', '10086', { types: ['short'], codes: ['short_number'] }],
     ['phone', '12315', { types: ['short'], codes: ['short_number'] }],
+    ['phone', '110', { types: ['short'], codes: ['short_number'] }],
+    ['phone', '121', { types: ['short'], codes: ['short_number'] }],
+    // Three digits that are no service line: a broken number, not a short one.
+    ['phone', '123', { types: [], codes: ['invalid_phone'], status: 'invalid' }],
+    // A Xi'an landline one digit short, its subscriber part spaced: one invalid number, not a number and a short one.
+    ['phone', '029-8832 123', { phones: [], types: [], codes: ['invalid_phone'], status: 'invalid' }],
     ['phone', '13800138000; 95588', { mobile: M, phones: [M], types: ['mobile', 'short'], status: 'unresolved' }],
     ['phone', '13800138000; 1234', { mobile: M, phones: [M], codes: ['invalid_phone'], status: 'invalid' }],
     ['phone', '+8613800138000', { mobile: M, status: 'unchanged' }],
