@@ -29,6 +29,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { throwIfProblems, timeoutMs, wholeNumber } from './lib/args.mjs';
 import { generateCrm } from './generate-crm.mjs';
 import { describeMachine, hasGnuTime, median, removeDb, runMeasured, tmpRssFile, warmCache } from './lib/measure.mjs';
 import { KINDS, checkSummary, parseSummary, renderImportReport, summarizeKind } from './lib/import-report.mjs';
@@ -55,18 +56,15 @@ function parseCli(argv) {
   });
   if (values.help) return { help: true };
   const problems = [];
-  const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) problems.push(`--runs must be a whole number >= 1: ${values.runs}`);
-  const rows = Number(values.rows.replaceAll('_', ''));
-  if (!Number.isSafeInteger(rows) || rows < 1) problems.push(`--rows must be a whole number >= 1: ${values.rows}`);
-  const timeoutS = Number(values.timeout);
-  if (!(timeoutS > 0)) problems.push(`--timeout must be a positive number of seconds: ${values.timeout}`);
+  const runs = wholeNumber(values.runs, 'runs', 1, problems);
+  const rows = wholeNumber(values.rows, 'rows', 1, problems);
+  const timeout = timeoutMs(values.timeout, problems);
   const kinds = values.only.split(',').map((s) => s.trim()).filter(Boolean);
   for (const k of kinds) if (!(k in KINDS)) problems.push(`--only: unknown run "${k}" (floor, raw, normalized)`);
   if (values['skip-normalize-run']) kinds.splice(0, kinds.length, ...kinds.filter((k) => k !== 'normalized'));
   if (kinds.length === 0) problems.push('nothing to run');
-  if (problems.length) throw Object.assign(new Error(problems.map((p) => `import-bench: ${p}`).join('\n')), { usage: true });
-  return { runs, rows, timeoutMs: timeoutS * 1000, kinds: Object.keys(KINDS).filter((k) => kinds.includes(k)) };
+  throwIfProblems('import-bench', problems);
+  return { runs, rows, timeoutMs: timeout, kinds: Object.keys(KINDS).filter((k) => kinds.includes(k)) };
 }
 
 const csvNameFor = (rows) => (rows === 1_000_000 ? 'crm-1m.csv' : rows % 1000 === 0 ? `crm-${rows / 1000}k.csv` : `crm-${rows}.csv`);

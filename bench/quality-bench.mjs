@@ -35,6 +35,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { throwIfProblems, timeoutMs, wholeNumber } from './lib/args.mjs';
 import Database from 'better-sqlite3';
 import { describeMachine, median, runMeasured } from './lib/measure.mjs';
 import { JoinError, importNotes, joinExport, readCandidates, readDedupeSummary } from './quality/join.mjs';
@@ -68,17 +69,14 @@ function parseCli(argv) {
   });
   if (values.help) return { help: true };
   const problems = [];
-  const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) problems.push(`--runs must be a whole number >= 1: ${values.runs}`);
-  const errors = Number(values.errors);
-  if (!Number.isInteger(errors) || errors < 0) problems.push(`--errors must be a whole number >= 0: ${values.errors}`);
-  const timeoutS = Number(values.timeout);
-  if (!(timeoutS > 0)) problems.push(`--timeout must be a positive number of seconds: ${values.timeout}`);
+  const runs = wholeNumber(values.runs, 'runs', 1, problems);
+  const errors = wholeNumber(values.errors, 'errors', 0, problems);
+  const timeout = timeoutMs(values.timeout, problems);
   const only = values.only.split(',').map((s) => s.trim()).filter(Boolean);
   for (const s of only) if (!SET_NAMES.includes(s)) problems.push(`--only: unknown set "${s}" (${SET_NAMES.join(', ')})`);
   if (only.length === 0) problems.push('--only: nothing to run');
-  if (problems.length) throw Object.assign(new Error(problems.map((p) => `quality-bench: ${p}`).join('\n')), { usage: true });
-  return { only, runs, errors, timeoutMs: timeoutS * 1000, data: values.data, noDedupe: values['no-dedupe'], keep: values.keep };
+  throwIfProblems('quality-bench', problems);
+  return { only, runs, errors, timeoutMs: timeout, data: values.data, noDedupe: values['no-dedupe'], keep: values.keep };
 }
 
 /** Whether `crm dedupe` exists (its own help, not the program's) and whether it takes --emit-candidates. */
