@@ -15,21 +15,21 @@ export function refreshGolden(db: Db, writer: CustomerWriter, customerIds: Itera
  * others from one pass over their records in customer order, one page in memory at a time. Returns how many. */
 export function refreshAllGolden(db: Db, writer: CustomerWriter, options: SurvivorshipOptions): number {
   let written = writeSingleRecordGolden(db);
+  // A customer's records may straddle two pages: they are written once the next customer's first record shows.
   let pending: CustomerRecordRow[] = [];
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    writeGoldenFor(writer, pending[0]!.customer_id, pending, options);
+    written++;
+    pending = [];
+  };
   for (const page of pageRecordsOfSharedCustomers(db)) {
     for (const row of page) {
-      if (pending.length > 0 && pending[0]!.customer_id !== row.customer_id) {
-        writeGoldenFor(writer, pending[0]!.customer_id, pending, options);
-        written++;
-        pending = [];
-      }
+      if (pending.length > 0 && pending[0]!.customer_id !== row.customer_id) flush();
       pending.push(row);
     }
   }
-  if (pending.length > 0) {
-    writeGoldenFor(writer, pending[0]!.customer_id, pending, options);
-    written++;
-  }
+  flush();
   return written;
 }
 

@@ -54,7 +54,7 @@ export class CustomerWriter {
   private readonly clearMoves;
   private readonly now = nowIso();
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.create = db.prepare("INSERT INTO customers (status, created_at, updated_at) VALUES ('active', ?, ?)");
     this.setStatus = db.prepare('UPDATE customers SET status = ?, updated_at = ? WHERE customer_id = ?');
     this.assign = db.prepare('UPDATE source_records SET customer_id = ? WHERE record_id = ?');
@@ -87,10 +87,9 @@ export class CustomerWriter {
     this.queueMove.run(recordId, customerId);
   }
 
-  flushMoves(): number {
-    const moved = this.applyMoves.run().changes;
+  flushMoves(): void {
+    this.applyMoves.run();
     this.clearMoves.run();
-    return moved;
   }
 
   retire(customerId: number): void {

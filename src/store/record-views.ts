@@ -77,15 +77,19 @@ export function* iterateColumns<C extends NormalizedColumn>(db: Db, columns: rea
     only.customerId === undefined
       ? db.prepare(`${select} ORDER BY r.record_id`).raw(true).iterate()
       : db.prepare(`${select} WHERE r.customer_id = ? ORDER BY r.record_id`).raw(true).iterate(only.customerId);
-  const width = columns.length;
   for (const row of rows as Iterable<unknown[]>) {
-    const values = {} as Record<string, unknown>;
-    for (let i = 0; i < width; i++) values[columns[i]!] = row[6 + i];
     yield {
       record_id: row[0] as number, source: row[1] as string, customer_id: row[2] as number | null, changed_at: row[3] as string,
-      batch_id: row[4] as number, raw_text: row[5] as string, values: values as Pick<NormalizedRecord, C>,
+      batch_id: row[4] as number, raw_text: row[5] as string, values: valuesAt(row, 6, columns),
     };
   }
+}
+
+/** The normalized values in a raw row, from position `offset` on, keyed by column. */
+function valuesAt<C extends NormalizedColumn>(row: unknown[], offset: number, columns: readonly C[]): Pick<NormalizedRecord, C> {
+  const values = {} as Record<string, unknown>;
+  for (let i = 0; i < columns.length; i++) values[columns[i]!] = row[offset + i];
+  return values as Pick<NormalizedRecord, C>;
 }
 
 /** A record's normalized values as survivorship needs them (no raw text). */
@@ -108,7 +112,6 @@ export function* pageRecordsOfSharedCustomers(db: Db, pageSize = 20_000): Genera
        ORDER BY r.customer_id, r.record_id LIMIT ?`,
     )
     .raw(true);
-  const width = NORMALIZED_COLUMNS.length;
   let after: [number, number] = [-1, -1];
   for (;;) {
     const rows = page.all(after[0], after[1], pageSize) as unknown[][];
@@ -116,14 +119,10 @@ export function* pageRecordsOfSharedCustomers(db: Db, pageSize = 20_000): Genera
       db.exec('DROP TABLE temp.shared_customers');
       return;
     }
-    yield rows.map((row) => {
-      const values = {} as Record<string, unknown>;
-      for (let i = 0; i < width; i++) values[NORMALIZED_COLUMNS[i]!] = row[4 + i];
-      return {
-        record_id: row[0] as number, source: row[1] as string, customer_id: row[2] as number, changed_at: row[3] as string,
-        values: values as NormalizedRecord,
-      };
-    });
+    yield rows.map((row) => ({
+      record_id: row[0] as number, source: row[1] as string, customer_id: row[2] as number, changed_at: row[3] as string,
+      values: valuesAt(row, 4, NORMALIZED_COLUMNS),
+    }));
     const last = rows[rows.length - 1]!;
     after = [last[2] as number, last[0] as number];
   }
