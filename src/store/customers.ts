@@ -2,6 +2,7 @@
 import { NORMALIZED_COLUMNS, type NormalizedColumn, type NormalizedRecord } from '../normalize/columns.js';
 import type { Db } from './db.js';
 import { nowIso } from './db.js';
+import { customersWithRecords } from './record-views.js';
 
 /**
  * customer_values.provenance_json says where each golden value came from, grouped by source record and rule (a
@@ -122,7 +123,7 @@ export function writeSingleRecordGolden(db: Db): number {
       `INSERT OR REPLACE INTO customer_values (customer_id, ${columns}, record_count, sources, provenance_json, computed_at)
        SELECT r.customer_id, ${NORMALIZED_COLUMNS.map((c) => `v.${c}`).join(', ')}, 1, r.source,
          json_object(CAST(r.record_id AS TEXT), json_object('only_value', '*')), ?
-       FROM (SELECT customer_id FROM source_records WHERE customer_id IS NOT NULL GROUP BY customer_id HAVING count(*) = 1) single
+       FROM (${customersWithRecords('= 1')}) single
        JOIN source_records r ON r.customer_id = single.customer_id
        JOIN record_values v ON v.record_id = r.record_id`,
     )

@@ -92,6 +92,12 @@ function valuesAt<C extends NormalizedColumn>(row: unknown[], offset: number, co
   return values as Pick<NormalizedRecord, C>;
 }
 
+/** Customers by how many records they have. The golden pass splits them into '= 1' (one SQL statement,
+ * writeSingleRecordGolden) and '> 1' (pageRecordsOfSharedCustomers): one query, so each customer falls in exactly one. */
+export function customersWithRecords(count: '= 1' | '> 1'): string {
+  return `SELECT customer_id FROM source_records WHERE customer_id IS NOT NULL GROUP BY customer_id HAVING count(*) ${count}`;
+}
+
 /** A record's normalized values as survivorship needs them (no raw text). */
 export type CustomerRecordRow = Omit<NormalizedRow, 'batch_id' | 'raw_text'> & { customer_id: number };
 
@@ -101,8 +107,7 @@ export type CustomerRecordRow = Omit<NormalizedRow, 'batch_id' | 'raw_text'> & {
 export function* pageRecordsOfSharedCustomers(db: Db, pageSize = 20_000): Generator<CustomerRecordRow[]> {
   db.exec(`DROP TABLE IF EXISTS temp.shared_customers;
     CREATE TEMP TABLE shared_customers (customer_id INTEGER PRIMARY KEY);
-    INSERT INTO temp.shared_customers SELECT customer_id FROM source_records
-      WHERE customer_id IS NOT NULL GROUP BY customer_id HAVING count(*) > 1;`);
+    INSERT INTO temp.shared_customers ${customersWithRecords('> 1')};`);
   const page = db
     .prepare(
       `SELECT r.record_id, r.source, r.customer_id, r.changed_at, ${NORMALIZED_COLUMNS.map((c) => `v.${c}`).join(', ')}
