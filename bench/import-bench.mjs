@@ -29,7 +29,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { throwIfProblems, timeoutMs, wholeNumber } from './lib/args.mjs';
+import { nameList, throwIfProblems, timeoutMs, wholeNumber } from './lib/args.mjs';
 import { generateCrm } from './generate-crm.mjs';
 import { describeMachine, hasGnuTime, median, removeDb, runMeasured, tmpRssFile, warmCache } from './lib/measure.mjs';
 import { KINDS, checkSummary, parseSummary, renderImportReport, summarizeKind } from './lib/import-report.mjs';
@@ -59,8 +59,7 @@ function parseCli(argv) {
   const runs = wholeNumber(values.runs, 'runs', 1, problems);
   const rows = wholeNumber(values.rows, 'rows', 1, problems);
   const timeout = timeoutMs(values.timeout, problems);
-  const kinds = values.only.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const k of kinds) if (!(k in KINDS)) problems.push(`--only: unknown run "${k}" (floor, raw, normalized)`);
+  const kinds = nameList(values.only, 'run', Object.keys(KINDS), problems);
   if (values['skip-normalize-run']) kinds.splice(0, kinds.length, ...kinds.filter((k) => k !== 'normalized'));
   if (kinds.length === 0) problems.push('nothing to run');
   throwIfProblems('import-bench', problems);

@@ -35,7 +35,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { throwIfProblems, timeoutMs, wholeNumber } from './lib/args.mjs';
+import { nameList, throwIfProblems, timeoutMs, wholeNumber } from './lib/args.mjs';
 import Database from 'better-sqlite3';
 import { describeMachine, median, runMeasured } from './lib/measure.mjs';
 import { JoinError, importNotes, joinExport, readCandidates, readDedupeSummary } from './quality/join.mjs';
@@ -72,8 +72,7 @@ function parseCli(argv) {
   const runs = wholeNumber(values.runs, 'runs', 1, problems);
   const errors = wholeNumber(values.errors, 'errors', 0, problems);
   const timeout = timeoutMs(values.timeout, problems);
-  const only = values.only.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const s of only) if (!SET_NAMES.includes(s)) problems.push(`--only: unknown set "${s}" (${SET_NAMES.join(', ')})`);
+  const only = nameList(values.only, 'set', SET_NAMES, problems);
   if (only.length === 0) problems.push('--only: nothing to run');
   throwIfProblems('quality-bench', problems);
   return { only, runs, errors, timeoutMs: timeout, data: values.data, noDedupe: values['no-dedupe'], keep: values.keep };

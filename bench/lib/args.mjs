@@ -18,6 +18,13 @@ export function timeoutMs(value, problems) {
   return s * 1000;
 }
 
+/** A comma-separated list of names, each one of `known` (an unknown one is a problem naming the choices). */
+export function nameList(value, what, known, problems) {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const n of names) if (!known.includes(n)) problems.push(`--only: unknown ${what} "${n}" (${known.join(', ')})`);
+  return names;
+}
+
 /** Throws the problems as one usage error (the harness prints it and exits 2). */
 export function throwIfProblems(harness, problems) {
   if (problems.length) throw Object.assign(new Error(problems.map((p) => `${harness}: ${p}`).join('\n')), { usage: true });
